@@ -1,0 +1,162 @@
+"""One frozen settings object, built once from the environment (and `.env` when present)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+_SECRET_FIELDS = frozenset({"discord_token", "apimart_api_key"})
+
+
+class SettingsError(Exception):
+    """Raised with one line per missing or malformed setting; never carries a secret's value."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+@dataclass(frozen=True)
+class Settings:
+    discord_token: str = field(repr=False)
+    apimart_api_key: str = field(repr=False)
+    apimart_base_url: str = "https://api.apimart.ai"
+    apimart_model: str = "gemini-omni-flash-preview"
+    database_path: Path = Path("data/bot.sqlite3")
+    dev_guild_id: int | None = None
+    log_level: str = "INFO"
+    # Jobs and polling.
+    job_deadline_seconds: float = 1800.0
+    poll_min_interval: float = 2.0
+    poll_max_interval: float = 60.0
+    poll_concurrency: int = 8
+    api_timeout_seconds: float = 30.0
+    extend_max_age_hours: float = 24.0
+    # Delivery.
+    max_clip_bytes: int = 200 * 1024 * 1024
+    # Only for tests and local development against the fakes; leave empty in production.
+    discord_api_base: str = ""
+    discord_gateway_url: str = ""
+
+    def __repr__(self) -> str:
+        shown = []
+        for f in dataclasses.fields(self):
+            value = "***" if f.name in _SECRET_FIELDS else repr(getattr(self, f.name))
+            shown.append(f"{f.name}={value}")
+        return f"Settings({', '.join(shown)})"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.database_path.parent
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """Parse a simple KEY=VALUE file; comments, blank lines and surrounding quotes are handled."""
+    values: dict[str, str] = {}
+    if not path.is_file():
+        return values
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.partition("=")
+        key = key.strip().removeprefix("export ").strip()
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[key] = value
+    return values
+
+
+def _positive_float(raw: str) -> float:
+    value = float(raw)
+    if not value > 0:
+        raise ValueError
+    return value
+
+
+def _positive_int(raw: str) -> int:
+    value = int(raw)
+    if value <= 0:
+        raise ValueError
+    return value
+
+
+def _snowflake(raw: str) -> int:
+    value = int(raw)
+    if value <= 0:
+        raise ValueError
+    return value
+
+
+def _url(raw: str) -> str:
+    if not raw.startswith(("http://", "https://")):
+        raise ValueError
+    return raw.rstrip("/")
+
+
+def _ws_url(raw: str) -> str:
+    if not raw.startswith(("ws://", "wss://")):
+        raise ValueError
+    return raw
+
+
+def _log_level(raw: str) -> str:
+    level = raw.upper()
+    if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+        raise ValueError
+    return level
+
+
+# env name -> (field name, parser, what a valid value looks like)
+_OPTIONAL: dict[str, tuple[str, Callable[[str], Any], str]] = {
+    "APIMART_BASE_URL": ("apimart_base_url", _url, "an http(s) URL"),
+    "APIMART_MODEL": ("apimart_model", str, "a model id"),
+    "DATABASE_PATH": ("database_path", Path, "a file path"),
+    "DEV_GUILD_ID": ("dev_guild_id", _snowflake, "a server id (a positive number)"),
+    "LOG_LEVEL": ("log_level", _log_level, "DEBUG, INFO, WARNING or ERROR"),
+    "JOB_DEADLINE_SECONDS": ("job_deadline_seconds", _positive_float, "a positive number of seconds"),
+    "POLL_MIN_INTERVAL": ("poll_min_interval", _positive_float, "a positive number of seconds"),
+    "POLL_MAX_INTERVAL": ("poll_max_interval", _positive_float, "a positive number of seconds"),
+    "POLL_CONCURRENCY": ("poll_concurrency", _positive_int, "a positive whole number"),
+    "API_TIMEOUT_SECONDS": ("api_timeout_seconds", _positive_float, "a positive number of seconds"),
+    "EXTEND_MAX_AGE_HOURS": ("extend_max_age_hours", _positive_float, "a positive number of hours"),
+    "MAX_CLIP_BYTES": ("max_clip_bytes", _positive_int, "a positive number of bytes"),
+    "DISCORD_API_BASE": ("discord_api_base", _url, "an http(s) URL"),
+    "DISCORD_GATEWAY_URL": ("discord_gateway_url", _ws_url, "a ws(s) URL"),
+}
+
+
+def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")) -> Settings:
+    """Build the settings: the environment wins over `.env`. Raises SettingsError naming every problem."""
+    merged: dict[str, str] = dict(read_dotenv(dotenv)) if dotenv is not None else {}
+    merged.update(os.environ if environ is None else environ)
+    problems: list[str] = []
+    kwargs: dict[str, Any] = {}
+    for name, attr in (("DISCORD_TOKEN", "discord_token"), ("APIMART_API_KEY", "apimart_api_key")):
+        value = merged.get(name, "").strip()
+        if not value:
+            problems.append(f"{name} is missing: set it in the environment or in .env (see .env.example)")
+        else:
+            kwargs[attr] = value
+    for name, (attr, parse, expected) in _OPTIONAL.items():
+        raw = merged.get(name, "").strip()
+        if not raw:
+            continue
+        try:
+            kwargs[attr] = parse(raw)
+        except ValueError:
+            # Never echo the value: a misplaced secret must not reach a terminal or a log.
+            problems.append(f"{name} is malformed: expected {expected}")
+    if "poll_min_interval" in kwargs or "poll_max_interval" in kwargs:
+        lo = kwargs.get("poll_min_interval", Settings.poll_min_interval)
+        hi = kwargs.get("poll_max_interval", Settings.poll_max_interval)
+        if lo > hi:
+            problems.append("POLL_MIN_INTERVAL is malformed: it must not exceed POLL_MAX_INTERVAL")
+    if problems:
+        raise SettingsError(problems)
+    return Settings(**kwargs)
