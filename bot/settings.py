@@ -31,6 +31,7 @@ class Settings:
     log_level: str = "INFO"
     # Jobs and polling.
     job_deadline_seconds: float = 1800.0
+    poll_first_delay: float = 5.0
     poll_min_interval: float = 2.0
     poll_max_interval: float = 60.0
     poll_concurrency: int = 8
@@ -120,6 +121,7 @@ _OPTIONAL: dict[str, tuple[str, Callable[[str], Any], str]] = {
     "DEV_GUILD_ID": ("dev_guild_id", _snowflake, "a server id (a positive number)"),
     "LOG_LEVEL": ("log_level", _log_level, "DEBUG, INFO, WARNING or ERROR"),
     "JOB_DEADLINE_SECONDS": ("job_deadline_seconds", _positive_float, "a positive number of seconds"),
+    "POLL_FIRST_DELAY": ("poll_first_delay", _positive_float, "a positive number of seconds"),
     "POLL_MIN_INTERVAL": ("poll_min_interval", _positive_float, "a positive number of seconds"),
     "POLL_MAX_INTERVAL": ("poll_max_interval", _positive_float, "a positive number of seconds"),
     "POLL_CONCURRENCY": ("poll_concurrency", _positive_int, "a positive whole number"),

@@ -1,0 +1,82 @@
+"""Composition root: settings → session + database → API client → bot → start. Closed in reverse order."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+
+import aiohttp
+import discord
+import yarl
+
+from bot.apimart import ApiMartClient
+from bot.client import VideoBot
+from bot.settings import Settings, SettingsError, load_settings
+from bot.store import Store
+
+log = logging.getLogger("bot")
+
+
+def point_discord_at(settings: Settings) -> None:
+    """Only for tests and local development: talk to a fake Discord instead of discord.com."""
+    if settings.discord_api_base:
+        discord.http.Route.BASE = settings.discord_api_base.rstrip("/")
+    if settings.discord_gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
+
+
+async def run(settings: Settings) -> int:
+    async with aiohttp.ClientSession() as session:
+        store = await Store.open(settings.database_path)
+        try:
+            api = ApiMartClient(
+                session,
+                base_url=settings.apimart_base_url,
+                api_key=settings.apimart_api_key,
+                model=settings.apimart_model,
+                timeout=settings.api_timeout_seconds,
+            )
+            bot = VideoBot(settings=settings, session=session, store=store, api=api)
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                with contextlib.suppress(NotImplementedError):
+                    loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
+            async with bot:
+                try:
+                    await bot.start(settings.discord_token)
+                except discord.LoginFailure:
+                    print(
+                        "cannot start: Discord refused DISCORD_TOKEN (check the bot token)", file=sys.stderr
+                    )
+                    return 1
+                except discord.PrivilegedIntentsRequired:
+                    print("cannot start: Discord refused the requested gateway intents", file=sys.stderr)
+                    return 1
+        finally:
+            await store.close()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Run the video bot.")
+    parser.parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"cannot start: {'; '.join(exc.problems)}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+    logging.getLogger("discord").setLevel(max(logging.INFO, logging.getLevelName(settings.log_level)))
+    point_discord_at(settings)
+    log.info("starting with %r", settings)
+    return asyncio.run(run(settings))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

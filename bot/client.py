@@ -1,0 +1,93 @@
+"""The discord.py Bot subclass: setup_hook wires everything, close() unwinds it."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+import aiohttp
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.apimart import ApiMartClient
+from bot.delivery import DiscordPresenter
+from bot.poller import Poller
+from bot.replies import reply
+from bot.settings import Settings
+from bot.store import Store
+
+log = logging.getLogger("bot.client")
+
+EXTENSIONS = ("cogs.video",)
+
+
+class VideoTree(app_commands.CommandTree["VideoBot"]):
+    async def on_error(
+        self, interaction: discord.Interaction[VideoBot], error: app_commands.AppCommandError
+    ) -> None:
+        """Every unexpected error becomes one sentence for the user and a log line for the operator."""
+        if isinstance(error, app_commands.CheckFailure):
+            await reply(interaction, str(error) or "You can't use this command here.")
+            return
+        command = interaction.command.qualified_name if interaction.command else "?"
+        log.error("command %s failed", command, exc_info=error)
+        await reply(interaction, "Something went wrong on my side; nothing was charged. Please try again.")
+
+
+class VideoBot(commands.Bot):
+    """Owns nothing it did not create: the session, store and API client come from the composition root."""
+
+    presenter: DiscordPresenter
+    poller: Poller
+
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        session: aiohttp.ClientSession,
+        store: Store,
+        api: ApiMartClient,
+        clock: Callable[[], float] = time.time,
+        **options: Any,
+    ) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True  # channel and boost-tier cache: upload limits and permissions
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            tree_cls=VideoTree,
+            help_command=None,
+            allowed_mentions=discord.AllowedMentions.none(),
+            **options,
+        )
+        self.settings = settings
+        self.session = session
+        self.store = store
+        self.api = api
+        self.clock = clock
+
+    async def setup_hook(self) -> None:
+        self.presenter = DiscordPresenter(
+            self, api=self.api, store=self.store, settings=self.settings, clock=self.clock
+        )
+        self.poller = Poller(
+            store=self.store, api=self.api, presenter=self.presenter, settings=self.settings, clock=self.clock
+        )
+        for name in EXTENSIONS:
+            await self.load_extension(name)
+        if self.settings.dev_guild_id:
+            guild = discord.Object(self.settings.dev_guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to the dev guild %s", len(synced), self.settings.dev_guild_id)
+        await self.poller.start()
+        log.info("poller started")
+
+    async def close(self) -> None:
+        poller = getattr(self, "poller", None)
+        if poller is not None:
+            await poller.stop()
+        await super().close()

@@ -1,0 +1,160 @@
+"""The Job model and its state machine: statuses, allowed transitions, plain data. No Discord here."""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class JobStatus(enum.StrEnum):
+    ACCEPTED = "accepted"  # row written, card posted; references kept on disk; not yet sent to the API
+    SUBMITTING = "submitting"  # the submit POST is (or was, before a crash) in flight
+    SUBMITTED = "submitted"  # the API gave us a task id
+    RUNNING = "running"  # the API reported the task as processing
+    COMPLETED = "completed"  # the API finished; the clip is not posted yet
+    DELIVERING = "delivering"  # the clip is being fetched / posted
+    DELIVERED = "delivered"  # the clip is in the channel
+    REJECTED = "rejected"  # the API refused the submit (nothing was started)
+    SUBMIT_UNKNOWN = "submit_unknown"  # the POST may or may not have created (and billed) a task
+    FAILED = "failed"  # the API reported failure
+    CANCELLED = "cancelled"  # cancelled by the API or by a person
+    TIMED_OUT = "timed_out"  # the task did not finish before our deadline
+
+    @property
+    def terminal(self) -> bool:
+        return self in TERMINAL
+
+    @property
+    def in_flight(self) -> bool:
+        """True while the job holds a slot: sent (or about to be sent) to the API and not finished."""
+        return self in IN_FLIGHT
+
+
+S = JobStatus
+TERMINAL = frozenset({S.DELIVERED, S.REJECTED, S.SUBMIT_UNKNOWN, S.FAILED, S.CANCELLED, S.TIMED_OUT})
+IN_FLIGHT = frozenset({S.SUBMITTING, S.SUBMITTED, S.RUNNING})
+# Jobs whose card still shows "in progress" and that a person may cancel.
+ACTIVE = frozenset({S.ACCEPTED, S.SUBMITTING, S.SUBMITTED, S.RUNNING})
+
+TRANSITIONS: dict[JobStatus, frozenset[JobStatus]] = {
+    S.ACCEPTED: frozenset({S.SUBMITTING, S.REJECTED, S.CANCELLED}),
+    # back to ACCEPTED only when the POST certainly never reached the API (connect failure, 429).
+    S.SUBMITTING: frozenset({S.SUBMITTED, S.SUBMIT_UNKNOWN, S.REJECTED, S.ACCEPTED, S.CANCELLED}),
+    S.SUBMITTED: frozenset({S.RUNNING, S.COMPLETED, S.FAILED, S.CANCELLED, S.TIMED_OUT}),
+    S.RUNNING: frozenset({S.COMPLETED, S.FAILED, S.CANCELLED, S.TIMED_OUT}),
+    S.COMPLETED: frozenset({S.DELIVERING}),
+    S.DELIVERING: frozenset({S.DELIVERED, S.FAILED}),
+    S.DELIVERED: frozenset(),
+    S.REJECTED: frozenset(),
+    S.SUBMIT_UNKNOWN: frozenset(),
+    S.FAILED: frozenset(),
+    S.CANCELLED: frozenset(),
+    S.TIMED_OUT: frozenset(),
+}
+
+
+class IllegalTransition(Exception):
+    pass
+
+
+def check_transition(old: JobStatus, new: JobStatus) -> None:
+    if new not in TRANSITIONS[old]:
+        raise IllegalTransition(f"{old} -> {new} is not allowed")
+
+
+class JobKind(enum.StrEnum):
+    VIDEO = "video"
+    EXTEND = "extend"
+
+
+@dataclass
+class Reference:
+    """One reference file a user gave, kept on disk so the job can be (re)submitted at any time."""
+
+    kind: str  # "image" | "video"
+    path: str  # relative to the data directory
+    filename: str
+    content_type: str
+    size: int
+    url: str | None = None  # where the API can fetch it (upload URL, data: URI or attachment URL)
+    url_expires_at: float | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reference:
+        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})  # type: ignore[arg-type]
+
+
+def dump_refs(refs: list[Reference]) -> str:
+    return json.dumps([asdict(r) for r in refs])
+
+
+def load_refs(raw: str) -> list[Reference]:
+    return [Reference.from_dict(item) for item in json.loads(raw or "[]")]
+
+
+@dataclass
+class Job:
+    id: int
+    status: JobStatus
+    kind: JobKind
+    guild_id: int | None
+    channel_id: int
+    user_id: int
+    user_name: str
+    prompt: str
+    aspect_ratio: str
+    refs: list[Reference]
+    parent_job_id: int | None
+    parent_task_id: str | None
+    task_id: str | None
+    card_message_id: int | None
+    ping_message_id: int | None
+    created_at: float
+    updated_at: float
+    submitted_at: float | None
+    finished_at: float | None
+    next_poll_at: float | None
+    deadline_at: float | None
+    attempts: int
+    polls: int
+    progress: int | None
+    estimated_time: float | None
+    progress_log: list[tuple[float, int]] = field(default_factory=list)
+    video_url: str | None = None
+    video_expires_at: float | None = None
+    delivered_as: str | None = None
+    credits_cost: float | None = None
+    error: str | None = None
+    last_error: str | None = None
+    announced: bool = False
+
+    @property
+    def images(self) -> list[Reference]:
+        return [r for r in self.refs if r.kind == "image"]
+
+    @property
+    def videos(self) -> list[Reference]:
+        return [r for r in self.refs if r.kind == "video"]
+
+    def log_fields(self) -> str:
+        """The identifying fields every job log line carries (never a token or a key)."""
+        return (
+            f"job={self.id} task={self.task_id or '-'} guild={self.guild_id or '-'} "
+            f"channel={self.channel_id} user={self.user_id}"
+        )
+
+
+@dataclass
+class NewJob:
+    kind: JobKind
+    guild_id: int | None
+    channel_id: int
+    user_id: int
+    user_name: str
+    prompt: str
+    aspect_ratio: str = "16:9"
+    refs: list[Reference] = field(default_factory=list)
+    parent_job_id: int | None = None
+    parent_task_id: str | None = None

@@ -1,0 +1,589 @@
+"""One scheduler for every job in flight (not a task per job).
+
+The database is the schedule: each job row carries `next_poll_at`, the time its next step is due (submit,
+status poll, delivery or announcement). One loop wakes at the earliest due time, runs the due jobs with
+bounded concurrency and writes each job's next time back. A restart therefore resumes exactly where the
+previous process stopped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from bot import apimart
+from bot.apimart import ApiMartClient, TaskStatus
+from bot.jobs import Job, JobStatus, Reference
+from bot.schedule import backoff_delay, plan_next_poll, prior_duration
+from bot.settings import Settings
+from bot.store import Store
+
+log = logging.getLogger("bot.poller")
+
+S = JobStatus
+Clock = Callable[[], float]
+T = TypeVar("T")
+
+MAX_DELIVERY_ATTEMPTS = 8
+MAX_NOT_FOUND = 3
+PROGRESS_LOG_KEEP = 8
+
+
+class RetryLater(Exception):
+    """A transient problem (Discord hiccup, download cut short): try this step again after a backoff."""
+
+
+class GiveUp(Exception):
+    """A permanent problem with this step; carries the sentence shown to the requester."""
+
+    def __init__(self, user_message: str, detail: str = "") -> None:
+        super().__init__(detail or user_message)
+        self.user_message = user_message
+
+
+@dataclass(frozen=True)
+class Delivered:
+    delivered_as: str  # "file" | "link"
+    card_message_id: int | None = None  # set when a new card had to be posted
+
+
+class Presenter(Protocol):
+    """The Discord side of a job, as the poller needs it."""
+
+    async def job_progress(self, job: Job) -> None:
+        """The job's status or progress changed (the card may be refreshed; may be throttled)."""
+
+    async def deliver(self, job: Job) -> Delivered:
+        """Fetch the clip and put it in the channel. Idempotent. Raises RetryLater or GiveUp."""
+
+    async def announce(self, job: Job) -> int | None:
+        """Tell the requester the job ended (result ready, or why not). Returns the ping message id."""
+
+
+class Poller:
+    def __init__(
+        self,
+        *,
+        store: Store,
+        api: ApiMartClient,
+        presenter: Presenter,
+        settings: Settings,
+        clock: Clock = time.time,
+        rng: random.Random | None = None,
+        webhook_url: str | None = None,
+    ) -> None:
+        self._store = store
+        self._api = api
+        self._presenter = presenter
+        self._settings = settings
+        self._clock = clock
+        self._rng = rng or random.Random()
+        self._webhook_url = webhook_url
+        self._wake = asyncio.Event()
+        self._active: dict[int, asyncio.Task[None]] = {}
+        self._main: asyncio.Task[None] | None = None
+        self._hold_until = 0.0
+        self._prior_cache: list[float] = []
+        self._data_dir = settings.data_dir
+
+    # ---- lifecycle ---------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        await self.recover()
+        self._prior_cache = await self._store.recent_durations()
+        self._main = asyncio.create_task(self._run(), name="poller")
+
+    async def stop(self) -> None:
+        tasks = list(self._active.values())
+        if self._main is not None:
+            self._main.cancel()
+            tasks.append(self._main)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self._main = None
+        self._active.clear()
+
+    def wake(self) -> None:
+        """Something became due (a new job, a callback): look at the schedule now."""
+        self._wake.set()
+
+    @property
+    def hold_until(self) -> float:
+        return self._hold_until
+
+    async def recover(self) -> None:
+        """Jobs caught mid-submit by a crash may have been billed: never re-send them, tell the user."""
+        now = self._clock()
+        for job in await self._store.jobs_with_status([S.SUBMITTING]):
+            moved = await self._store.transition(
+                job.id,
+                S.SUBMITTING,
+                S.SUBMIT_UNKNOWN,
+                error=SUBMIT_UNKNOWN_SENTENCE,
+                last_error="process stopped during the submit request",
+                next_poll_at=now,
+            )
+            if moved:
+                log.warning("%s submitting -> submit_unknown (found after a restart)", moved.log_fields())
+
+    # ---- the loop ----------------------------------------------------------------------------------
+
+    async def _run(self) -> None:
+        while True:
+            self._wake.clear()
+            try:
+                timeout = await self._tick()
+            except Exception:
+                log.exception("poller tick failed; retrying shortly")
+                timeout = 1.0
+            if timeout is not None and timeout <= 0:
+                await asyncio.sleep(0)  # let others run before the next round
+                continue
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout)
+
+    async def _tick(self) -> float | None:
+        """Start due jobs; return how long to wait before looking again (None: until woken)."""
+        now = self._clock()
+        if self._hold_until > now:
+            return self._hold_until - now
+        free = self._settings.poll_concurrency - len(self._active)
+        if free > 0:
+            for job in await self._store.due_jobs(now, free, exclude=self._active):
+                self._start_job(job)
+        if len(self._active) >= self._settings.poll_concurrency:
+            return None  # a finishing job sets the wake event
+        next_at = await self._store.next_due_at(exclude=self._active)
+        if next_at is None:
+            return None
+        return max(0.0, next_at - self._clock()) + 0.001
+
+    def _start_job(self, job: Job) -> None:
+        task = asyncio.create_task(self._handle(job), name=f"job-{job.id}")
+        self._active[job.id] = task
+
+        def done(_: asyncio.Task[None], job_id: int = job.id) -> None:
+            self._active.pop(job_id, None)
+            self._wake.set()
+
+        task.add_done_callback(done)
+
+    async def _handle(self, job: Job) -> None:
+        try:
+            if job.status == S.ACCEPTED:
+                await self._submit(job)
+            elif job.status in (S.SUBMITTED, S.RUNNING):
+                await self._poll(job)
+            elif job.status in (S.COMPLETED, S.DELIVERING):
+                await self._deliver(job)
+            elif job.status.terminal and not job.announced:
+                await self._announce(job)
+            else:
+                await self._store.update(job.id, job.status, next_poll_at=None)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            # One job's bug must never stop the others: record it, back off, carry on.
+            log.exception("%s step failed in status %s", job.log_fields(), job.status)
+            attempts = job.attempts + 1
+            delay = backoff_delay(
+                attempts, base=self._settings.poll_min_interval, cap=self._settings.poll_max_interval
+            )
+            await self._store.update(
+                job.id,
+                job.status,
+                attempts=attempts,
+                last_error=f"{type(exc).__name__}: {exc}"[:500],
+                next_poll_at=self._clock() + delay,
+            )
+
+    # ---- API access: one place that honours a global Retry-After -----------------------------------
+
+    async def _api_call(self, call: Callable[[], Awaitable[T]]) -> T:
+        wait = self._hold_until - self._clock()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        try:
+            return await call()
+        except apimart.RateLimited as exc:
+            pause = exc.retry_after if exc.retry_after is not None else self._settings.poll_min_interval * 2
+            self._hold_until = max(self._hold_until, self._clock() + pause)
+            log.warning("API rate limit: pausing all API calls for %.1f s", pause)
+            raise
+
+    def _backoff(self, job: Job) -> tuple[int, float]:
+        attempts = job.attempts + 1
+        delay = backoff_delay(
+            attempts,
+            base=self._settings.poll_min_interval,
+            cap=self._settings.poll_max_interval,
+            rng=self._rng,
+        )
+        return attempts, max(self._clock() + delay, self._hold_until)
+
+    # ---- submit ------------------------------------------------------------------------------------
+
+    async def _ensure_reference_urls(self, job: Job) -> list[Reference]:
+        """Upload kept image files whose API URL is missing or expired; returns the refreshed list."""
+        now = self._clock()
+        refs = list(job.refs)
+        changed = False
+        for ref in refs:
+            if ref.kind != "image":
+                continue
+            if ref.url and (ref.url_expires_at is None or ref.url_expires_at > now + 600):
+                continue
+            path = self._data_dir / ref.path
+            if not path.is_file():
+                raise GiveUp(
+                    f"The reference file {ref.filename} is no longer kept, so this job cannot start."
+                )
+            data = await asyncio.to_thread(path.read_bytes)
+            upload = partial(
+                self._api.upload_image, data, filename=ref.filename, content_type=ref.content_type
+            )
+            ref.url = await self._api_call(upload)
+            ref.url_expires_at = now + 72 * 3600
+            changed = True
+        if changed:
+            await self._store.update(job.id, S.ACCEPTED, refs=refs)
+        return refs
+
+    async def _submit(self, job: Job) -> None:
+        try:
+            refs = await self._ensure_reference_urls(job)
+        except GiveUp as exc:
+            await self._reject(job, exc.user_message, str(exc))
+            return
+        except apimart.ApiError as exc:
+            if await self._reject_if_permanent(job, exc):
+                return
+            attempts, when = self._backoff(job)
+            await self._store.update(
+                job.id, S.ACCEPTED, attempts=attempts, last_error=str(exc)[:500], next_poll_at=when
+            )
+            return
+        moving = await self._store.transition(job.id, S.ACCEPTED, S.SUBMITTING, next_poll_at=None)
+        if moving is None:
+            return  # cancelled meanwhile
+        job = moving
+        log.info("%s accepted -> submitting", job.log_fields())
+        try:
+            task_id = await self._api_call(
+                lambda: self._api.submit(
+                    prompt=job.prompt or None,
+                    image_urls=[r.url for r in refs if r.kind == "image" and r.url],
+                    video_urls=[r.url for r in refs if r.kind == "video" and r.url],
+                    aspect_ratio=job.aspect_ratio,
+                    extend_from_task_id=job.parent_task_id,
+                    webhook=self._webhook_url,
+                    idempotency_key=f"videobot-job-{job.id}",
+                )
+            )
+        except apimart.SubmitOutcomeUnknown as exc:
+            moved = await self._store.transition(
+                job.id,
+                S.SUBMITTING,
+                S.SUBMIT_UNKNOWN,
+                error=SUBMIT_UNKNOWN_SENTENCE,
+                last_error=str(exc)[:500],
+                next_poll_at=self._clock(),
+            )
+            if moved:
+                log.warning("%s submitting -> submit_unknown: %s", moved.log_fields(), exc)
+            return
+        except apimart.ApiError as exc:
+            if await self._reject_if_permanent(job, exc, status=S.SUBMITTING):
+                return
+            # Certainly not created (429, connection refused before sending): safe to send again later.
+            attempts, when = self._backoff(job)
+            moved = await self._store.transition(
+                job.id,
+                S.SUBMITTING,
+                S.ACCEPTED,
+                attempts=attempts,
+                last_error=str(exc)[:500],
+                next_poll_at=when,
+            )
+            if moved:
+                log.info("%s submitting -> accepted (will retry: %s)", moved.log_fields(), type(exc).__name__)
+            return
+        now = self._clock()
+        # One early look learns the API's estimated_time; the planner takes over from there.
+        first = min(self._settings.poll_first_delay, prior_duration(self._prior_cache) / 4)
+        moved = await self._store.transition(
+            job.id,
+            S.SUBMITTING,
+            S.SUBMITTED,
+            task_id=task_id,
+            submitted_at=now,
+            deadline_at=now + self._settings.job_deadline_seconds,
+            next_poll_at=now + max(self._settings.poll_min_interval, first),
+            attempts=0,
+            last_error=None,
+        )
+        if moved:
+            log.info("%s submitting -> submitted", moved.log_fields())
+            await self._safe_progress(moved)
+
+    async def _reject_if_permanent(
+        self, job: Job, exc: apimart.ApiError, status: JobStatus = S.ACCEPTED
+    ) -> bool:
+        sentence = permanent_error_sentence(exc)
+        if sentence is None:
+            return False
+        await self._reject(job, sentence, str(exc), status=status)
+        return True
+
+    async def _reject(self, job: Job, sentence: str, detail: str, status: JobStatus = S.ACCEPTED) -> None:
+        moved = await self._store.transition(
+            job.id, status, S.REJECTED, error=sentence, last_error=detail[:500], next_poll_at=self._clock()
+        )
+        if moved:
+            log.warning("%s %s -> rejected: %s", moved.log_fields(), status, detail)
+            await self._announce(moved)
+
+    # ---- poll --------------------------------------------------------------------------------------
+
+    async def _poll(self, job: Job) -> None:
+        assert job.task_id is not None
+        task_id = job.task_id
+        try:
+            status = await self._api_call(lambda: self._api.get_task(task_id))
+        except apimart.TaskNotFound as exc:
+            attempts, when = self._backoff(job)
+            if attempts >= MAX_NOT_FOUND:
+                await self._finish(job, S.FAILED, "The video service no longer knows this job.", str(exc))
+                return
+            await self._store.update(
+                job.id, job.status, attempts=attempts, last_error=str(exc), next_poll_at=when
+            )
+            return
+        except apimart.ApiError as exc:
+            attempts, when = self._backoff(job)
+            if self._overdue(job):
+                await self._finish(job, S.TIMED_OUT, TIMED_OUT_SENTENCE, f"deadline passed; last error {exc}")
+                return
+            if isinstance(exc, apimart.RateLimited):
+                when = max(when, self._hold_until)
+            log.info("%s poll failed (%s); next try in %.1f s", job.log_fields(), exc, when - self._clock())
+            await self._store.update(
+                job.id, job.status, attempts=attempts, last_error=str(exc)[:500], next_poll_at=when
+            )
+            return
+        await self._apply_status(job, status)
+
+    def _overdue(self, job: Job) -> bool:
+        return job.deadline_at is not None and self._clock() >= job.deadline_at
+
+    async def apply_status(self, job: Job, status: TaskStatus) -> None:
+        """Apply a status the API reported (used by polls and by verified push callbacks)."""
+        await self._apply_status(job, status)
+
+    async def _apply_status(self, job: Job, status: TaskStatus) -> None:
+        now = self._clock()
+        polls = job.polls + 1
+        if status.status == "completed":
+            if not status.video_url:
+                attempts, when = self._backoff(job)
+                await self._store.update(
+                    job.id, job.status, polls=polls, attempts=attempts,
+                    last_error="completed without a video URL", next_poll_at=when,
+                )  # fmt: skip
+                return
+            moved = await self._store.transition(
+                job.id,
+                [S.SUBMITTED, S.RUNNING],
+                S.COMPLETED,
+                polls=polls,
+                progress=100,
+                video_url=status.video_url,
+                video_expires_at=status.expires_at,
+                credits_cost=status.credits_cost,
+                finished_at=now,
+                attempts=0,
+                next_poll_at=now,
+            )
+            if moved:
+                log.info("%s %s -> completed", moved.log_fields(), job.status)
+                if moved.submitted_at is not None:
+                    self._prior_cache = [now - moved.submitted_at, *self._prior_cache][:50]
+                await self._deliver(moved)
+            return
+        if status.status in ("failed", "cancelled"):
+            new = S.FAILED if status.status == "failed" else S.CANCELLED
+            sentence = failure_sentence(status) if new == S.FAILED else CANCELLED_BY_API_SENTENCE
+            await self._finish(job, new, sentence, status.error_message or status.status, polls=polls)
+            return
+        # Still pending / processing.
+        if self._overdue(job):
+            await self._finish(job, S.TIMED_OUT, TIMED_OUT_SENTENCE, "deadline passed", polls=polls)
+            return
+        progress_log = list(job.progress_log)
+        if status.progress is not None and status.progress > 0:
+            progress_log.append((now, int(status.progress)))
+            progress_log = progress_log[-PROGRESS_LOG_KEEP:]
+        estimated = status.estimated_time if status.estimated_time else job.estimated_time
+        plan = plan_next_poll(
+            now=now,
+            submitted_at=job.submitted_at or now,
+            estimated_time=estimated,
+            progress_log=progress_log,
+            prior=prior_duration(self._prior_cache),
+            min_interval=self._settings.poll_min_interval,
+            max_interval=self._settings.poll_max_interval,
+            rng=self._rng,
+        )
+        next_at = now + plan.delay
+        if job.deadline_at is not None:
+            next_at = min(next_at, max(job.deadline_at, now + self._settings.poll_min_interval))
+        fields = {
+            "polls": polls,
+            "progress": status.progress if status.progress is not None else job.progress,
+            "estimated_time": estimated,
+            "progress_log": progress_log,
+            "attempts": 0,
+            "next_poll_at": next_at,
+        }
+        if status.status == "processing" and job.status == S.SUBMITTED:
+            updated = await self._store.transition(job.id, S.SUBMITTED, S.RUNNING, **fields)
+            if updated:
+                log.info("%s submitted -> running", updated.log_fields())
+        else:
+            updated = await self._store.update(job.id, job.status, **fields)
+        if updated:
+            await self._safe_progress(updated)
+
+    async def _finish(self, job: Job, new: JobStatus, sentence: str, detail: str, **fields: object) -> None:
+        moved = await self._store.transition(
+            job.id,
+            [S.SUBMITTED, S.RUNNING],
+            new,
+            error=sentence,
+            last_error=detail[:500],
+            finished_at=self._clock(),
+            next_poll_at=self._clock(),
+            **fields,
+        )
+        if moved:
+            log.info("%s %s -> %s: %s", moved.log_fields(), job.status, new, detail)
+            await self._announce(moved)
+
+    async def _safe_progress(self, job: Job) -> None:
+        try:
+            await self._presenter.job_progress(job)
+        except Exception:
+            log.exception("%s could not refresh its card", job.log_fields())
+
+    # ---- deliver and announce ------------------------------------------------------------------------
+
+    async def _deliver(self, job: Job) -> None:
+        if job.status == S.COMPLETED:
+            moved = await self._store.transition(job.id, S.COMPLETED, S.DELIVERING)
+            if moved is None:
+                return
+            log.info("%s completed -> delivering", moved.log_fields())
+            job = moved
+        try:
+            outcome = await self._presenter.deliver(job)
+        except GiveUp as exc:
+            await self._delivery_failed(job, exc.user_message, str(exc))
+            return
+        except RetryLater as exc:
+            attempts, when = self._backoff(job)
+            if attempts >= MAX_DELIVERY_ATTEMPTS:
+                await self._delivery_failed(job, DELIVERY_FAILED_SENTENCE, f"gave up after {attempts}: {exc}")
+                return
+            log.warning("%s delivery will be retried: %s", job.log_fields(), exc)
+            await self._store.update(
+                job.id, S.DELIVERING, attempts=attempts, last_error=str(exc), next_poll_at=when
+            )
+            return
+        fields: dict[str, object] = {"delivered_as": outcome.delivered_as, "next_poll_at": self._clock()}
+        if outcome.card_message_id is not None:
+            fields["card_message_id"] = outcome.card_message_id
+        moved = await self._store.transition(job.id, S.DELIVERING, S.DELIVERED, attempts=0, **fields)
+        if moved:
+            log.info("%s delivering -> delivered (%s)", moved.log_fields(), outcome.delivered_as)
+            await self._announce(moved)
+
+    async def _delivery_failed(self, job: Job, sentence: str, detail: str) -> None:
+        moved = await self._store.transition(
+            job.id,
+            S.DELIVERING,
+            S.FAILED,
+            error=sentence,
+            last_error=detail[:500],
+            next_poll_at=self._clock(),
+        )
+        if moved:
+            log.warning("%s delivering -> failed: %s", moved.log_fields(), detail)
+            await self._announce(moved)
+
+    async def _announce(self, job: Job) -> None:
+        if job.announced:
+            return
+        try:
+            ping_id = await self._presenter.announce(job)
+        except RetryLater as exc:
+            attempts, when = self._backoff(job)
+            if attempts < MAX_DELIVERY_ATTEMPTS:
+                await self._store.update(
+                    job.id, job.status, attempts=attempts, last_error=str(exc), next_poll_at=when
+                )
+                return
+            log.error("%s could not be announced: %s", job.log_fields(), exc)
+            ping_id = None
+        await self._store.update(
+            job.id, job.status, announced=True, ping_message_id=ping_id, next_poll_at=None
+        )
+
+
+# ---- sentences -------------------------------------------------------------------------------------
+
+SUBMIT_UNKNOWN_SENTENCE = (
+    "The video service did not confirm this request, so it may or may not have started. "
+    "I won't send it again on my own, to avoid paying twice: run /video again if no clip appears."
+)
+TIMED_OUT_SENTENCE = "The video service took too long, so I stopped waiting for this clip."
+CANCELLED_BY_API_SENTENCE = "The video service cancelled this job."
+DELIVERY_FAILED_SENTENCE = "The clip was made, but I could not fetch it from the video service in time."
+
+
+def failure_sentence(status: TaskStatus) -> str:
+    reason = (status.error_message or "").strip()
+    if reason:
+        reason = reason.split(" (request id")[0].strip().rstrip(".")
+        return f"The video service could not make this clip: {reason[:300]}."
+    return "The video service could not make this clip, and gave no reason."
+
+
+def permanent_error_sentence(exc: apimart.ApiError) -> str | None:
+    """The sentence for an API error that retrying cannot fix, or None when it is transient."""
+    if isinstance(exc, apimart.AuthError):
+        return "The video service rejected this bot's API key; the operator needs to fix the bot's settings."
+    if isinstance(exc, apimart.PaymentRequired):
+        return "The video service is out of credit, so this job could not start. The operator has been told."
+    if isinstance(exc, apimart.PermissionDenied):
+        return "The video service does not allow this bot to use this model; the operator needs to check it."
+    if isinstance(exc, apimart.TaskNotFound):
+        return "The clip to continue is no longer known to the video service, so it cannot be extended."
+    if isinstance(exc, apimart.TooLarge):
+        return "A reference file is too large for the video service (20 MB at most)."
+    if isinstance(exc, apimart.BadRequest):
+        reason = exc.message.split(" (request id")[0].strip().rstrip(".")
+        return f"The video service refused this request: {reason[:300]}."
+    return None
+
+
+def clip_path(data_dir: Path, job_id: int) -> Path:
+    return data_dir / "clips" / f"{job_id}.mp4"

@@ -1,0 +1,241 @@
+"""Fixtures: the fakes, and the real bot (in-process or as a `python -m bot` subprocess) wired to them."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import discord
+import pytest
+import yarl
+
+from bot.apimart import ApiMartClient
+from bot.client import VideoBot
+from bot.settings import Settings
+from bot.store import Store
+from tests.fakes.fake_apimart import FakeApiMart
+from tests.fakes.fake_discord import FakeDiscord, FakeFile, FakeInteraction, FakeMessage, FakeUser
+
+
+class TestBot(VideoBot):
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        return None  # discord.py sleeps 5 s before a re-IDENTIFY; tests need not wait
+
+
+@dataclasses.dataclass
+class Harness:
+    """The real bot against the fakes. `start()`, `restart()`, act as users through `discord`."""
+
+    discord: FakeDiscord
+    api: FakeApiMart
+    data_dir: Path
+    monkeypatch: pytest.MonkeyPatch
+    overrides: dict[str, Any] = dataclasses.field(default_factory=dict)
+    bot: VideoBot | None = None
+    _task: asyncio.Task[None] | None = None
+    _session: aiohttp.ClientSession | None = None
+    _store: Store | None = None
+
+    @property
+    def settings(self) -> Settings:
+        base: dict[str, Any] = {
+            "discord_token": self.discord.token,
+            "apimart_api_key": self.api.api_key,
+            "apimart_base_url": self.api.base_url,
+            "database_path": self.data_dir / "bot.sqlite3",
+            "dev_guild_id": self.discord.guild.id,
+            "poll_first_delay": 0.05,
+            "poll_min_interval": 0.05,
+            "poll_max_interval": 0.5,
+            "api_timeout_seconds": 5.0,
+            "discord_api_base": self.discord.api_base,
+            "discord_gateway_url": self.discord.gateway_url,
+        }
+        base.update(self.overrides)
+        return Settings(**base)
+
+    @property
+    def store(self) -> Store:
+        assert self._store is not None
+        return self._store
+
+    async def start(self, **overrides: Any) -> VideoBot:
+        self.overrides.update(overrides)
+        settings = self.settings
+        self.monkeypatch.setattr(discord.http.Route, "BASE", self.discord.api_base)
+        self.monkeypatch.setattr(
+            discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(self.discord.gateway_url)
+        )
+        self._session = aiohttp.ClientSession()
+        self._store = await Store.open(settings.database_path)
+        api = ApiMartClient(
+            self._session,
+            base_url=settings.apimart_base_url,
+            api_key=settings.apimart_api_key,
+            model=settings.apimart_model,
+            timeout=settings.api_timeout_seconds,
+        )
+        bot = TestBot(
+            settings=settings, session=self._session, store=self._store, api=api, guild_ready_timeout=0.05
+        )
+        self.bot = bot
+        self._task = asyncio.create_task(bot.start(settings.discord_token))
+        ready = asyncio.ensure_future(bot.wait_until_ready())
+        done, _ = await asyncio.wait({self._task, ready}, timeout=15, return_when=asyncio.FIRST_COMPLETED)
+        if self._task in done:
+            ready.cancel()
+            self._task.result()
+            raise AssertionError("the bot stopped during start-up")
+        if ready not in done:
+            ready.cancel()
+            raise AssertionError("the bot did not become ready")
+        return bot
+
+    async def stop(self) -> None:
+        if self.bot is not None:
+            await self.bot.close()
+        if self._task is not None:
+            await self._task
+        if self._store is not None:
+            await self._store.close()
+        if self._session is not None:
+            await self._session.close()
+        self.bot = self._task = self._store = self._session = None
+
+    async def restart(self, **overrides: Any) -> VideoBot:
+        await self.stop()
+        return await self.start(**overrides)
+
+    # ---- acting --------------------------------------------------------------------------------------
+
+    async def video(
+        self,
+        user: FakeUser,
+        prompt: str | None = "a cat surfing a wave",
+        *,
+        files: dict[str, FakeFile] | None = None,
+        **options: Any,
+    ) -> FakeInteraction:
+        opts = dict(options)
+        if prompt is not None:
+            opts["prompt"] = prompt
+        return await self.discord.slash(user, "video", opts, attachments=files or None)
+
+    async def result_for(self, user: FakeUser, timeout: float = 15) -> FakeMessage:
+        """The delivered card (a message with an MP4 or a download link) of `user`'s latest job."""
+
+        def done(m: FakeMessage) -> bool:
+            return bool(m.embeds) and f"<@{user.id}>" in m.text and _is_final(m)
+
+        return await self.discord.wait_for_message(done, timeout=timeout)
+
+
+def _is_final(message: FakeMessage) -> bool:
+    title = (message.embeds[0].get("title") or "") if message.embeds else ""
+    return not title.startswith(("⏳", "🎬", "📦"))
+
+
+@pytest.fixture
+async def fake_discord() -> AsyncIterator[FakeDiscord]:
+    fake = await FakeDiscord().start()
+    try:
+        yield fake
+    finally:
+        await fake.stop()
+
+
+@pytest.fixture
+async def fake_api() -> AsyncIterator[FakeApiMart]:
+    fake = await FakeApiMart().start()
+    try:
+        yield fake
+    finally:
+        await fake.stop()
+
+
+@pytest.fixture
+async def harness(
+    fake_discord: FakeDiscord, fake_api: FakeApiMart, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[Harness]:
+    h = Harness(discord=fake_discord, api=fake_api, data_dir=tmp_path / "data", monkeypatch=monkeypatch)
+    try:
+        yield h
+    finally:
+        await h.stop()
+
+
+@pytest.fixture
+async def bot_harness(harness: Harness) -> Harness:
+    """A harness whose bot is already running with default test settings."""
+    await harness.start()
+    return harness
+
+
+@dataclasses.dataclass
+class BotProcess:
+    """`python -m bot` as a real subprocess pointed at the fakes (for kill -9 / restart tests)."""
+
+    env: dict[str, str]
+    log_path: Path
+    cwd: Path
+    proc: asyncio.subprocess.Process | None = None
+
+    async def start(self) -> None:
+        log = self.log_path.open("ab")
+        self.proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", cwd=str(self.cwd), env=self.env, stdout=log, stderr=log
+        )
+        log.close()
+
+    async def kill(self) -> None:
+        """SIGKILL: no clean-up of any kind runs in the bot."""
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        await self.proc.wait()
+        self.proc = None
+
+    async def terminate(self) -> int:
+        assert self.proc is not None
+        self.proc.terminate()
+        code = await self.proc.wait()
+        self.proc = None
+        return code
+
+    def output(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+
+@pytest.fixture
+async def bot_process(
+    fake_discord: FakeDiscord, fake_api: FakeApiMart, tmp_path: Path
+) -> AsyncIterator[BotProcess]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "APIMART_"))}
+    env.update(
+        {
+            "DISCORD_TOKEN": fake_discord.token,
+            "APIMART_API_KEY": fake_api.api_key,
+            "APIMART_BASE_URL": fake_api.base_url,
+            "DATABASE_PATH": str(tmp_path / "data" / "bot.sqlite3"),
+            "DEV_GUILD_ID": str(fake_discord.guild.id),
+            "POLL_FIRST_DELAY": "0.05",
+            "POLL_MIN_INTERVAL": "0.05",
+            "POLL_MAX_INTERVAL": "0.5",
+            "DISCORD_API_BASE": fake_discord.api_base,
+            "DISCORD_GATEWAY_URL": fake_discord.gateway_url,
+            "LOG_LEVEL": "INFO",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    proc = BotProcess(env=env, log_path=tmp_path / "bot.log", cwd=tmp_path)
+    try:
+        yield proc
+    finally:
+        if proc.proc is not None and proc.proc.returncode is None:
+            await proc.kill()

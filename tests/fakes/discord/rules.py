@@ -1,0 +1,166 @@
+"""Discord's message rules, as the fake enforces them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .models import (
+    ATTACH_FILES,
+    SEND_MESSAGES,
+    VIEW_CHANNEL,
+    FakeHTTPError,
+    FakeMessage,
+    invalid_form,
+    walk_components,
+)
+
+MAX_CONTENT = 2000
+MAX_EMBEDS = 10
+MAX_EMBED_TOTAL = 6000
+MAX_FILES = 10
+MAX_ROWS = 5
+MAX_ROW_ITEMS = 5
+IS_COMPONENTS_V2 = 1 << 15
+
+
+def _len(value: Any) -> int:
+    return len(str(value)) if value is not None else 0
+
+
+def check_embeds(embeds: list[dict[str, Any]]) -> None:
+    """Counts and per-field/total character limits."""
+    if len(embeds) > MAX_EMBEDS:
+        raise invalid_form(f"embeds: at most {MAX_EMBEDS} embeds, got {len(embeds)}")
+    total = 0
+    for i, embed in enumerate(embeds):
+        limits = {"title": 256, "description": 4096}
+        for key, limit in limits.items():
+            n = _len(embed.get(key))
+            if n > limit:
+                raise invalid_form(f"embeds.{i}.{key}: must be {limit} or fewer in length ({n})")
+            total += n
+        fields = embed.get("fields") or []
+        if len(fields) > 25:
+            raise invalid_form(f"embeds.{i}.fields: at most 25 fields ({len(fields)})")
+        for j, f in enumerate(fields):
+            name, value = _len(f.get("name")), _len(f.get("value"))
+            if name > 256 or value > 1024:
+                raise invalid_form(f"embeds.{i}.fields.{j}: name ≤ 256 and value ≤ 1024 ({name}/{value})")
+            if not name or not value:
+                raise invalid_form(f"embeds.{i}.fields.{j}: name and value are required")
+            total += name + value
+        footer = _len((embed.get("footer") or {}).get("text"))
+        author = _len((embed.get("author") or {}).get("name"))
+        if footer > 2048:
+            raise invalid_form(f"embeds.{i}.footer.text: must be 2048 or fewer in length ({footer})")
+        if author > 256:
+            raise invalid_form(f"embeds.{i}.author.name: must be 256 or fewer in length ({author})")
+        total += footer + author
+    if total > MAX_EMBED_TOTAL:
+        raise invalid_form(f"embeds: total size must be {MAX_EMBED_TOTAL} or fewer ({total})")
+
+
+def check_components(components: list[dict[str, Any]], flags: int = 0) -> None:
+    """Rows, buttons per row, custom_id length and uniqueness."""
+    if not flags & IS_COMPONENTS_V2:
+        if len(components) > MAX_ROWS:
+            raise invalid_form(f"components: at most {MAX_ROWS} action rows ({len(components)})")
+        for i, row in enumerate(components):
+            if row.get("type") != 1:
+                raise invalid_form(f"components.{i}: top-level components must be action rows")
+            items = row.get("components") or []
+            if not items or len(items) > MAX_ROW_ITEMS:
+                raise invalid_form(f"components.{i}.components: 1 to {MAX_ROW_ITEMS} items ({len(items)})")
+    seen: set[str] = set()
+    for comp in walk_components(components):
+        if comp.get("type") == 2:
+            if "style" not in comp:
+                raise invalid_form("button without style")
+            if comp.get("style") == 5:
+                if "url" not in comp or "custom_id" in comp:
+                    raise invalid_form("link button needs url and no custom_id")
+                continue
+            if "custom_id" not in comp:
+                raise invalid_form("button without custom_id")
+        if "custom_id" in comp:
+            cid = str(comp["custom_id"])
+            if not 1 <= len(cid) <= 100:
+                raise invalid_form(f"custom_id must be 1 to 100 characters ({len(cid)})")
+            if cid in seen:
+                raise invalid_form(f"custom_id {cid!r} is duplicated")
+            seen.add(cid)
+
+
+def check_message(
+    payload: dict[str, Any],
+    files: list[tuple[str, bytes, str | None]],
+    *,
+    upload_limit: int,
+    creating: bool,
+    existing_attachments: int = 0,
+) -> None:
+    """Validate a create/edit payload; raises :class:`FakeHTTPError`."""
+    content = payload.get("content")
+    if content is not None and len(str(content)) > MAX_CONTENT:
+        raise invalid_form(f"content: must be {MAX_CONTENT} or fewer in length ({len(str(content))})")
+    check_embeds(payload.get("embeds") or [])
+    flags = int(payload.get("flags") or 0)
+    check_components(payload.get("components") or [], flags)
+    if len(files) > MAX_FILES:
+        raise invalid_form(f"files: at most {MAX_FILES} files ({len(files)})")
+    for name, data, _ in files:
+        if len(data) > upload_limit:
+            raise FakeHTTPError(
+                413, 40005, "Request entity too large", {"_fake": f"{name}: {len(data)} bytes"}
+            )
+    allowed = payload.get("allowed_mentions")
+    if isinstance(allowed, dict):
+        parse = allowed.get("parse") or []
+        if "users" in parse and allowed.get("users"):
+            raise invalid_form("allowed_mentions: parse users and users list are mutually exclusive")
+        if "roles" in parse and allowed.get("roles"):
+            raise invalid_form("allowed_mentions: parse roles and roles list are mutually exclusive")
+    if creating:
+        has_body = bool(
+            content
+            or payload.get("embeds")
+            or files
+            or payload.get("components")
+            or payload.get("sticker_ids")
+        )
+        if not has_body and not existing_attachments and not payload.get("poll"):
+            raise FakeHTTPError(400, 50006, "Cannot send an empty message")
+
+
+def check_post_permissions(perms: int, *, has_files: bool) -> None:
+    """403 50013 when the bot may not post here."""
+    if not perms & VIEW_CHANNEL or not perms & SEND_MESSAGES:
+        raise FakeHTTPError(403, 50013, "Missing Permissions")
+    if has_files and not perms & ATTACH_FILES:
+        raise FakeHTTPError(403, 50013, "Missing Permissions")
+
+
+_USER = re.compile(r"<@!?(\d+)>")
+_ROLE = re.compile(r"<@&(\d+)>")
+
+
+def compute_pings(
+    msg: FakeMessage, allowed: dict[str, Any] | None, replied_author_id: int | None
+) -> tuple[set[int], set[int], bool]:
+    """Apply allowed_mentions to the content: (user ids, role ids, everyone)."""
+    content = msg.content or ""
+    users = {int(x) for x in _USER.findall(content)}
+    roles = {int(x) for x in _ROLE.findall(content)}
+    everyone = "@everyone" in content or "@here" in content
+    if allowed is None:
+        pinged_users = set(users)
+        if replied_author_id is not None:
+            pinged_users.add(replied_author_id)
+        return pinged_users, roles, everyone
+    parse = set(allowed.get("parse") or [])
+    ok_users = users if "users" in parse else users & {int(u) for u in allowed.get("users") or []}
+    ok_roles = roles if "roles" in parse else roles & {int(r) for r in allowed.get("roles") or []}
+    if replied_author_id is not None and allowed.get("replied_user"):
+        ok_users = ok_users | {replied_author_id}
+    return set(ok_users), set(ok_roles), everyone and "everyone" in parse

@@ -1,0 +1,72 @@
+"""Kill -9 the real `python -m bot` while jobs are in flight: every result is posted exactly once."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import BotProcess
+from tests.fakes.fake_apimart import FakeApiMart, Timeline
+from tests.fakes.fake_discord import FakeDiscord, FakeMessage
+
+pytestmark = pytest.mark.e2e
+
+
+async def _started(fake: FakeDiscord, proc: BotProcess, identifies_before: int) -> None:
+    await proc.start()
+    await fake.wait_until(
+        lambda: fake.identify_count > identifies_before and bool(fake.commands.get(fake.guild.id)), timeout=30
+    )
+    await fake.wait_connected(timeout=30)
+
+
+def _results(fake: FakeDiscord) -> list[FakeMessage]:
+    return [m for m in fake.channel.messages if m.author.id == fake.bot_user.id and m.attachments]
+
+
+async def test_sigkill_with_five_jobs_in_flight(
+    fake_discord: FakeDiscord, fake_api: FakeApiMart, bot_process: BotProcess
+) -> None:
+    fd, fa = fake_discord, fake_api
+    await _started(fd, bot_process, 0)
+
+    # One clip delivered before the kill, to press Extend on afterwards.
+    first_user = fd.add_user("first")
+    await fd.slash(first_user, "video", {"prompt": "before the crash"})
+    await fd.wait_until(lambda: len(_results(fd)) == 1, timeout=30)
+    [old_card] = _results(fd)
+
+    fa.queue_timeline(*[Timeline.manual(estimated_time=1) for _ in range(5)])
+    users = [fd.add_user(f"user{i}") for i in range(5)]
+    for user in users:
+        await fd.slash(user, "video", {"prompt": f"in flight for {user.name}"})
+    await fd.wait_until(lambda: len(fa.submits) == 6, timeout=30)
+    await fd.wait_until(lambda: all(fa.polls(t) >= 1 for t in list(fa.tasks)[1:]), timeout=30)
+
+    identifies = fd.identify_count
+    await bot_process.kill()
+    for task_id in list(fa.tasks)[1:]:
+        fa.complete(task_id)
+    await _started(fd, bot_process, identifies)
+
+    await fd.wait_until(lambda: len(_results(fd)) == 6, timeout=30)
+    await fd.wait_until(lambda: sum(1 for m in fd.channel.messages if m.pinged_user_ids) == 6, timeout=30)
+    for user in users:
+        cards = [m for m in _results(fd) if f"<@{user.id}>" in m.text]
+        assert len(cards) == 1, f"{user.name} got {len(cards)} results"
+        pings = [m for m in fd.channel.messages if m.pinged_user_ids == {user.id}]
+        assert len(pings) == 1
+    assert len(fa.submits) == 6, "nothing was submitted twice"
+
+    # The Extend button on the message posted before the kill still works.
+    button = old_card.button("Extend")
+    assert button is not None
+    click = await fd.click(first_user, old_card, str(button["custom_id"]))
+    opened = await click.wait_response()
+    assert opened.type == 9
+    submit = await fd.submit_modal(
+        first_user, opened.data["custom_id"], {"prompt": "after"}, message=old_card
+    )
+    await submit.wait_original(lambda m: not m.loading)
+    await fd.wait_until(lambda: len(_results(fd)) == 7, timeout=30)
+    assert fa.submits[-1]["extend_from_task_id"] == next(iter(fa.tasks))
+    assert await bot_process.terminate() == 0
