@@ -14,6 +14,7 @@ import discord
 import yarl
 
 from bot.apimart import ApiMartClient
+from bot.check import run_check
 from bot.client import VideoBot
 from bot.settings import Settings, SettingsError, load_settings
 from bot.store import Store
@@ -63,12 +64,26 @@ async def run(settings: Settings) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Run the video bot.")
-    parser.parse_args(argv)
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="check the settings, the Discord token and the API key (with remaining credits), print the "
+        "invite link, and exit: 0 when all is well, 1 when a check failed, 2 when a setting is wrong",
+    )
+    args = parser.parse_args(argv)
     try:
         settings = load_settings()
     except SettingsError as exc:
+        if args.check:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            return 2
         print(f"cannot start: {'; '.join(exc.problems)}", file=sys.stderr)
         return 2
+    if args.check:
+        # Problems are reported as lines by the check itself; keep library warnings off the terminal.
+        logging.getLogger().addHandler(logging.NullHandler())
+        return asyncio.run(run_check(settings, out=sys.stdout, err=sys.stderr))
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )

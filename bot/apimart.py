@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import email.utils
+import io
 import json
 import logging
 import math
@@ -74,6 +75,7 @@ _STATUS_ALIASES = {
 _TASK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")
 _MAX_MESSAGE = 500
 _CHUNK = 256 * 1024
+_INLINE_BODY = 512 * 1024
 
 
 # ----------------------------------------------------------------------------------------------- errors
@@ -451,7 +453,8 @@ class ApiMartClient:
     async def upload_image(self, data: bytes, *, filename: str, content_type: str) -> str:
         """Upload one image (JPEG/PNG/WebP/GIF, ≤ 20 MB) and return its URL (valid about 72 h)."""
         form = aiohttp.FormData()
-        form.add_field("file", data, filename=filename, content_type=content_type)
+        # A BytesIO, not bytes: aiohttp warns that large raw-bytes bodies may block the event loop.
+        form.add_field("file", io.BytesIO(data), filename=filename, content_type=content_type)
         payload = await self._call("POST", "/v1/uploads/images", form=form)
         if isinstance(payload, Mapping) and isinstance(payload.get("data"), Mapping):
             payload = payload["data"]
@@ -547,14 +550,19 @@ class ApiMartClient:
         all_headers = {"Authorization": f"Bearer {self._api_key}", "Accept": "application/json"}
         if headers:
             all_headers.update(headers)
+        data: aiohttp.FormData | bytes | io.BytesIO | None = form
+        if json_body is not None:
+            # Encoded here: a data:video URI can make the body large, and aiohttp warns about large bytes.
+            encoded = json.dumps(json_body, ensure_ascii=False).encode()
+            data = io.BytesIO(encoded) if len(encoded) > _INLINE_BODY else encoded
+            all_headers["Content-Type"] = "application/json"
         started = time.monotonic()
         what = f"{method} {path}"
         try:
             async with self._session.request(
                 method,
                 self._base_url + path,
-                json=json_body,
-                data=form,
+                data=data,
                 params=params,
                 headers=all_headers,
                 timeout=_timeout(self.timeout),

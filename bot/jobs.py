@@ -67,6 +67,9 @@ def check_transition(old: JobStatus, new: JobStatus) -> None:
 class JobKind(enum.StrEnum):
     VIDEO = "video"
     EXTEND = "extend"
+    REMIX = "remix"
+    RETRY = "retry"
+    ANIMATE = "animate"
 
 
 @dataclass
@@ -129,6 +132,11 @@ class Job:
     error: str | None = None
     last_error: str | None = None
     announced: bool = False
+    charged: bool = True  # counts against the daily limits
+    credits: float = 0.0  # reserved at admission, settled from the task's credits_cost when it ends
+    source_job_id: int | None = None  # the clip this one was remixed / retried from
+    private: bool = False  # delivered by direct message
+    queued: bool = False  # waiting in our queue for a free slot
 
     @property
     def images(self) -> list[Reference]:
@@ -158,3 +166,5 @@ class NewJob:
     refs: list[Reference] = field(default_factory=list)
     parent_job_id: int | None = None
     parent_task_id: str | None = None
+    source_job_id: int | None = None
+    private: bool = False

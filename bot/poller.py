@@ -92,6 +92,9 @@ class Poller:
         self._main: asyncio.Task[None] | None = None
         self._hold_until = 0.0
         self._prior_cache: list[float] = []
+        self._submit_pause_until = 0.0
+        self._submit_pause_reason: str | None = None
+        self._auth_logged = False
         self._data_dir = settings.data_dir
 
     # ---- lifecycle ---------------------------------------------------------------------------------
@@ -120,6 +123,63 @@ class Poller:
     def hold_until(self) -> float:
         return self._hold_until
 
+    @property
+    def submit_pause(self) -> str | None:
+        """Why new jobs cannot start right now (bad API key, no credit), as a sentence; None if they can."""
+        if self._submit_pause_until > self._clock():
+            return self._submit_pause_reason
+        return None
+
+    def _pause_submits(self, exc: apimart.ApiError) -> float:
+        if isinstance(exc, apimart.AuthError):
+            seconds, reason = AUTH_RETRY_SECONDS, MISCONFIGURED_SENTENCE
+            if not self._auth_logged:
+                log.critical(
+                    "the video API refused the API key (401): submits paused; fix APIMART_API_KEY. %s",
+                    exc,
+                )
+                self._auth_logged = True
+        else:
+            seconds, reason = self._settings.payment_pause_seconds, OUT_OF_CREDIT_SENTENCE
+            log.error(
+                "the video API says the account is out of credit (402): pausing submits for %.0f s", seconds
+            )
+        self._submit_pause_until = self._clock() + seconds
+        self._submit_pause_reason = reason
+        return self._submit_pause_until
+
+    async def poke(self, task_id: str) -> bool:
+        """Poll this task now (a push callback said it changed). Unknown tasks are ignored."""
+        job = await self._store.get_by_task(task_id)
+        if job is None or job.status not in (S.SUBMITTED, S.RUNNING):
+            return False
+        await self._store.update(job.id, job.status, next_poll_at=self._clock())
+        self.wake()
+        return True
+
+    async def cancel(self, job: Job) -> Job | None:
+        """Stop tracking a job a person cancelled. The remote task (if any) cannot be stopped or refunded."""
+        before_submit = job.status == S.ACCEPTED
+        fields: dict[str, object] = {
+            "error": CANCELLED_BY_USER_SENTENCE if not before_submit else CANCELLED_QUEUED_SENTENCE,
+            "finished_at": self._clock(),
+            "next_poll_at": self._clock(),
+            "queued": False,
+        }
+        if before_submit:
+            fields.update(charged=False, credits=0.0)  # nothing reached the API: nothing counts
+        moved = await self._store.transition(job.id, job.status, S.CANCELLED, **fields)
+        if moved is None:
+            return None
+        log.info("%s %s -> cancelled by a person", moved.log_fields(), job.status)
+        await self._announce(moved)
+        self.wake()  # a slot may be free now
+        return moved
+
+    async def _refresh_queue_cards(self) -> None:
+        for job in await self._store.queue():
+            await self._safe_progress(job)
+
     async def recover(self) -> None:
         """Jobs caught mid-submit by a crash may have been billed: never re-send them, tell the user."""
         now = self._clock()
@@ -134,6 +194,16 @@ class Poller:
             )
             if moved:
                 log.warning("%s submitting -> submit_unknown (found after a restart)", moved.log_fields())
+        for job in await self._store.jobs_with_status([S.ACCEPTED]):
+            if job.card_message_id is None:
+                # Crashed between writing the row and posting its card: the user saw an error, nothing
+                # was sent to the API. Drop it quietly (and uncharged).
+                await self._store.transition(
+                    job.id, S.ACCEPTED, S.REJECTED, error="interrupted before it started",
+                    charged=False, credits=0.0, announced=True, next_poll_at=None,
+                )  # fmt: skip
+            elif job.next_poll_at is None:
+                await self._store.update(job.id, S.ACCEPTED, next_poll_at=now)
 
     # ---- the loop ----------------------------------------------------------------------------------
 
@@ -156,6 +226,9 @@ class Poller:
         now = self._clock()
         if self._hold_until > now:
             return self._hold_until - now
+        moved = await self._store.unpark(self._settings.max_concurrent_jobs)
+        if moved:
+            await self._refresh_queue_cards()
         free = self._settings.poll_concurrency - len(self._active)
         if free > 0:
             for job in await self._store.due_jobs(now, free, exclude=self._active):
@@ -259,12 +332,20 @@ class Poller:
         return refs
 
     async def _submit(self, job: Job) -> None:
+        if self._submit_pause_until > self._clock():
+            await self._store.update(job.id, S.ACCEPTED, next_poll_at=self._submit_pause_until)
+            return
         try:
             refs = await self._ensure_reference_urls(job)
         except GiveUp as exc:
             await self._reject(job, exc.user_message, str(exc))
             return
         except apimart.ApiError as exc:
+            if isinstance(exc, apimart.AuthError | apimart.PaymentRequired):
+                until = self._pause_submits(exc)
+                await self._store.update(job.id, S.ACCEPTED, last_error=str(exc)[:500], next_poll_at=until)
+                await self._safe_progress(job)
+                return
             if await self._reject_if_permanent(job, exc):
                 return
             attempts, when = self._backoff(job)
@@ -272,9 +353,14 @@ class Poller:
                 job.id, S.ACCEPTED, attempts=attempts, last_error=str(exc)[:500], next_poll_at=when
             )
             return
-        moving = await self._store.transition(job.id, S.ACCEPTED, S.SUBMITTING, next_poll_at=None)
+        moving = await self._store.claim_slot(job.id, self._settings.max_concurrent_jobs)
         if moving is None:
-            return  # cancelled meanwhile
+            parked = await self._store.park(job.id)
+            if parked is not None:
+                if not job.queued:
+                    log.info("%s waits in the queue for a free slot", job.log_fields())
+                await self._safe_progress(parked)
+            return
         job = moving
         log.info("%s accepted -> submitting", job.log_fields())
         try:
@@ -302,6 +388,14 @@ class Poller:
                 log.warning("%s submitting -> submit_unknown: %s", moved.log_fields(), exc)
             return
         except apimart.ApiError as exc:
+            if isinstance(exc, apimart.AuthError | apimart.PaymentRequired):
+                until = self._pause_submits(exc)
+                moved = await self._store.transition(
+                    job.id, S.SUBMITTING, S.ACCEPTED, last_error=str(exc)[:500], next_poll_at=until
+                )
+                if moved:
+                    await self._safe_progress(moved)
+                return
             if await self._reject_if_permanent(job, exc, status=S.SUBMITTING):
                 return
             # Certainly not created (429, connection refused before sending): safe to send again later.
@@ -346,8 +440,9 @@ class Poller:
 
     async def _reject(self, job: Job, sentence: str, detail: str, status: JobStatus = S.ACCEPTED) -> None:
         moved = await self._store.transition(
-            job.id, status, S.REJECTED, error=sentence, last_error=detail[:500], next_poll_at=self._clock()
-        )
+            job.id, status, S.REJECTED, error=sentence, last_error=detail[:500], next_poll_at=self._clock(),
+            charged=False, credits=0.0, queued=False,
+        )  # fmt: skip
         if moved:
             log.warning("%s %s -> rejected: %s", moved.log_fields(), status, detail)
             await self._announce(moved)
@@ -409,6 +504,7 @@ class Poller:
                 video_url=status.video_url,
                 video_expires_at=status.expires_at,
                 credits_cost=status.credits_cost,
+                credits=status.credits_cost if status.credits_cost is not None else job.credits,
                 finished_at=now,
                 attempts=0,
                 next_poll_at=now,
@@ -422,7 +518,10 @@ class Poller:
         if status.status in ("failed", "cancelled"):
             new = S.FAILED if status.status == "failed" else S.CANCELLED
             sentence = failure_sentence(status) if new == S.FAILED else CANCELLED_BY_API_SENTENCE
-            await self._finish(job, new, sentence, status.error_message or status.status, polls=polls)
+            await self._finish(
+                job, new, sentence, status.error_message or status.status, polls=polls,
+                credits=status.credits_cost or 0.0,
+            )  # fmt: skip
             return
         # Still pending / processing.
         if self._overdue(job):
@@ -464,6 +563,8 @@ class Poller:
             await self._safe_progress(updated)
 
     async def _finish(self, job: Job, new: JobStatus, sentence: str, detail: str, **fields: object) -> None:
+        # A clip that never came does not count against the requester, unless the operator says so.
+        fields.setdefault("charged", self._settings.failed_jobs_count)
         moved = await self._store.transition(
             job.id,
             [S.SUBMITTED, S.RUNNING],
@@ -554,6 +655,19 @@ SUBMIT_UNKNOWN_SENTENCE = (
     "The video service did not confirm this request, so it may or may not have started. "
     "I won't send it again on my own, to avoid paying twice: run /video again if no clip appears."
 )
+CANCELLED_BY_USER_SENTENCE = (
+    "Cancelled. The video service cannot stop a job it has started, so it may still finish (and be paid "
+    "for) on its side, but I stopped waiting for it and freed the slot."
+)
+CANCELLED_QUEUED_SENTENCE = "Cancelled before it started; nothing was sent to the video service."
+MISCONFIGURED_SENTENCE = (
+    "The video service is misconfigured right now (it refused this bot's API key); "
+    "the operator has been told."
+)
+OUT_OF_CREDIT_SENTENCE = (
+    "The video service is out of credit right now; jobs will wait until the operator tops it up."
+)
+AUTH_RETRY_SECONDS = 300.0
 TIMED_OUT_SENTENCE = "The video service took too long, so I stopped waiting for this clip."
 CANCELLED_BY_API_SENTENCE = "The video service cancelled this job."
 DELIVERY_FAILED_SENTENCE = "The clip was made, but I could not fetch it from the video service in time."

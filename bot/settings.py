@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.limits import Limits
+
 _SECRET_FIELDS = frozenset({"discord_token", "apimart_api_key"})
 
 
@@ -39,6 +41,22 @@ class Settings:
     extend_max_age_hours: float = 24.0
     # Delivery.
     max_clip_bytes: int = 200 * 1024 * 1024
+    card_edit_interval: float = 5.0
+    # Spend control (0 turns a limit off). Defaults suit a mid-size community server: a member can make a
+    # handful of clips a day, and the whole bot can never spend more than ~$50 of credit a day.
+    user_daily_limit: int = 10
+    user_concurrent_limit: int = 2
+    guild_daily_limit: int = 100
+    cooldown_seconds: float = 30.0
+    max_concurrent_jobs: int = 10
+    daily_credit_budget: float = 500.0
+    credits_per_job: float = 8.8
+    failed_jobs_count: bool = False
+    allow_dms: bool = False
+    payment_pause_seconds: float = 600.0
+    # Reference files kept for Retry / Remix after Discord's and the API's links expire.
+    reference_retention_days: float = 7.0
+    reference_storage_max_mb: float = 2048.0
     # Only for tests and local development against the fakes; leave empty in production.
     discord_api_base: str = ""
     discord_gateway_url: str = ""
@@ -53,6 +71,18 @@ class Settings:
     @property
     def data_dir(self) -> Path:
         return self.database_path.parent
+
+    @property
+    def limits(self) -> Limits:
+        """The bot-wide default limits (servers may override some of them)."""
+        return Limits(
+            user_daily=self.user_daily_limit,
+            user_concurrent=self.user_concurrent_limit,
+            guild_daily=self.guild_daily_limit,
+            cooldown_seconds=self.cooldown_seconds,
+            daily_credit_budget=self.daily_credit_budget,
+            credits_per_job=self.credits_per_job,
+        )
 
 
 def read_dotenv(path: Path) -> dict[str, str]:
@@ -85,6 +115,29 @@ def _positive_int(raw: str) -> int:
     if value <= 0:
         raise ValueError
     return value
+
+
+def _non_negative_int(raw: str) -> int:
+    value = int(raw)
+    if value < 0:
+        raise ValueError
+    return value
+
+
+def _non_negative_float(raw: str) -> float:
+    value = float(raw)
+    if not value >= 0:
+        raise ValueError
+    return value
+
+
+def _bool(raw: str) -> bool:
+    lowered = raw.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError
 
 
 def _snowflake(raw: str) -> int:
@@ -128,6 +181,23 @@ _OPTIONAL: dict[str, tuple[str, Callable[[str], Any], str]] = {
     "API_TIMEOUT_SECONDS": ("api_timeout_seconds", _positive_float, "a positive number of seconds"),
     "EXTEND_MAX_AGE_HOURS": ("extend_max_age_hours", _positive_float, "a positive number of hours"),
     "MAX_CLIP_BYTES": ("max_clip_bytes", _positive_int, "a positive number of bytes"),
+    "CARD_EDIT_INTERVAL": ("card_edit_interval", _non_negative_float, "a number of seconds"),
+    "USER_DAILY_LIMIT": ("user_daily_limit", _non_negative_int, "a whole number (0 = no limit)"),
+    "USER_CONCURRENT_LIMIT": ("user_concurrent_limit", _non_negative_int, "a whole number (0 = no limit)"),
+    "GUILD_DAILY_LIMIT": ("guild_daily_limit", _non_negative_int, "a whole number (0 = no limit)"),
+    "COOLDOWN_SECONDS": ("cooldown_seconds", _non_negative_float, "a number of seconds (0 = none)"),
+    "MAX_CONCURRENT_JOBS": ("max_concurrent_jobs", _positive_int, "a positive whole number"),
+    "DAILY_CREDIT_BUDGET": (
+        "daily_credit_budget",
+        _non_negative_float,
+        "a number of credits (0 = no budget)",
+    ),
+    "CREDITS_PER_JOB": ("credits_per_job", _positive_float, "a positive number of credits"),
+    "FAILED_JOBS_COUNT": ("failed_jobs_count", _bool, "true or false"),
+    "ALLOW_DMS": ("allow_dms", _bool, "true or false"),
+    "PAYMENT_PAUSE_SECONDS": ("payment_pause_seconds", _positive_float, "a positive number of seconds"),
+    "REFERENCE_RETENTION_DAYS": ("reference_retention_days", _positive_float, "a positive number of days"),
+    "REFERENCE_STORAGE_MAX_MB": ("reference_storage_max_mb", _positive_float, "a positive number of MB"),
     "DISCORD_API_BASE": ("discord_api_base", _url, "an http(s) URL"),
     "DISCORD_GATEWAY_URL": ("discord_gateway_url", _ws_url, "a ws(s) URL"),
 }

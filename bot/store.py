@@ -11,23 +11,48 @@ import logging
 import sqlite3
 import time
 from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
 
-from bot.jobs import Job, JobKind, JobStatus, NewJob, check_transition, dump_refs, load_refs
+from bot.jobs import (
+    ACTIVE,
+    IN_FLIGHT,
+    Job,
+    JobKind,
+    JobStatus,
+    NewJob,
+    check_transition,
+    dump_refs,
+    load_refs,
+)
+from bot.limits import GuildConfig, Limits, Refusal, Usage, day_start, refusal
 
 log = logging.getLogger("bot.store")
 
 Clock = Callable[[], float]
 
+
+@dataclass(frozen=True)
+class UsageRow:
+    day: str
+    user_id: int
+    user_name: str
+    clips: int
+    delivered: int
+    failures: int
+    credits: float
+
+
 _JOB_COLUMNS = (
     "id, status, kind, guild_id, channel_id, user_id, user_name, prompt, aspect_ratio, refs, "
     "parent_job_id, parent_task_id, task_id, card_message_id, ping_message_id, created_at, updated_at, "
     "submitted_at, finished_at, next_poll_at, deadline_at, attempts, polls, progress, estimated_time, "
-    "progress_log, video_url, video_expires_at, delivered_as, credits_cost, error, last_error, announced"
+    "progress_log, video_url, video_expires_at, delivered_as, credits_cost, error, last_error, announced, "
+    "charged, credits, source_job_id, private, queued"
 )
 # Columns a caller may set through transition()/update(); anything else is a programming error.
 _WRITABLE = frozenset(_JOB_COLUMNS.replace(" ", "").split(",")) - {"id", "status", "created_at"}
@@ -77,6 +102,11 @@ def _row_to_job(row: sqlite3.Row) -> Job:
         error=row["error"],
         last_error=row["last_error"],
         announced=bool(row["announced"]),
+        charged=bool(row["charged"]),
+        credits=float(row["credits"]),
+        source_job_id=row["source_job_id"],
+        private=bool(row["private"]),
+        queued=bool(row["queued"]),
     )
 
 
@@ -85,7 +115,7 @@ def _encode(column: str, value: Any) -> Any:
         return dump_refs(value)
     if column == "progress_log":
         return json.dumps([[t, p] for t, p in value])
-    if column == "announced":
+    if column in ("announced", "charged", "private", "queued"):
         return int(bool(value))
     return value
 
@@ -139,12 +169,18 @@ class Store:
 
     # ---- jobs -------------------------------------------------------------------------------------
 
-    async def insert_job(self, new: NewJob, *, next_poll_at: float | None = None) -> Job:
-        now = self._clock()
+    async def insert_job(self, new: NewJob, *, credits: float = 0.0) -> Job:
+        """Insert without any limit check (admission goes through `admit`)."""
+        job_id = await self._insert(new, now=self._clock(), credits=credits)
+        job = await self.get(job_id)
+        assert job is not None
+        return job
+
+    async def _insert(self, new: NewJob, *, now: float, credits: float) -> int:
         cur = await self._conn.execute(
             "INSERT INTO jobs (status, kind, guild_id, channel_id, user_id, user_name, prompt, aspect_ratio,"
-            " refs, parent_job_id, parent_task_id, created_at, updated_at, next_poll_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " refs, parent_job_id, parent_task_id, source_job_id, private, credits, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 JobStatus.ACCEPTED,
                 new.kind,
@@ -157,17 +193,17 @@ class Store:
                 dump_refs(new.refs),
                 new.parent_job_id,
                 new.parent_task_id,
+                new.source_job_id,
+                int(new.private),
+                credits,
                 now,
                 now,
-                next_poll_at,
             ),
         )
         job_id = cur.lastrowid
         await cur.close()
         assert job_id is not None
-        job = await self.get(job_id)
-        assert job is not None
-        return job
+        return job_id
 
     async def get(self, job_id: int) -> Job | None:
         async with self._conn.execute(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE id = ?", (job_id,)) as cur:
@@ -258,3 +294,207 @@ class Store:
         ) as cur:
             rows = await cur.fetchall()
         return [float(r[0]) for r in rows if r[0] is not None and r[0] > 0]
+
+    # ---- admission (issue: spend control) -------------------------------------------------------------
+
+    async def admit(
+        self,
+        new: NewJob,
+        *,
+        limits: Limits,
+        now: float,
+        credits: float,
+    ) -> Job | Refusal:
+        """Check every limit and insert the job in ONE transaction: nothing can slip in between."""
+        start = day_start(now)
+        await self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            usage = await self._usage(new.user_id, new.guild_id, start)
+            refused = refusal(limits, usage, now, in_guild=new.guild_id is not None)
+            if refused is not None:
+                await self._conn.execute("ROLLBACK")
+                return refused
+            job_id = await self._insert(new, now=now, credits=credits)
+            await self._conn.execute("COMMIT")
+        except BaseException:
+            await self._conn.execute("ROLLBACK")
+            raise
+        job = await self.get(job_id)
+        assert job is not None
+        return job
+
+    async def usage(self, user_id: int, guild_id: int | None, now: float) -> Usage:
+        return await self._usage(user_id, guild_id, day_start(now))
+
+    async def _usage(self, user_id: int, guild_id: int | None, start: float) -> Usage:
+        active = ", ".join(f"'{s}'" for s in ACTIVE)
+        async with self._conn.execute(
+            f"SELECT"
+            f" (SELECT COUNT(*) FROM jobs WHERE user_id = ? AND status IN ({active})),"
+            " (SELECT COUNT(*) FROM jobs WHERE user_id = ? AND charged = 1 AND created_at >= ?),"
+            " (SELECT COUNT(*) FROM jobs WHERE guild_id = ? AND charged = 1 AND created_at >= ?),"
+            " (SELECT MAX(created_at) FROM jobs WHERE user_id = ? AND charged = 1),"
+            " (SELECT COALESCE(SUM(credits), 0) FROM jobs WHERE created_at >= ?)",
+            (user_id, user_id, start, guild_id, start, user_id, start),
+        ) as cur:
+            row = await cur.fetchone()
+        assert row is not None
+        return Usage(
+            user_active=int(row[0]),
+            user_today=int(row[1]),
+            guild_today=int(row[2]) if guild_id is not None else 0,
+            last_request_at=float(row[3]) if row[3] is not None else None,
+            credits_today=float(row[4]),
+        )
+
+    # ---- the queue: at most N jobs at the API, the rest wait in order ---------------------------------
+
+    async def claim_slot(self, job_id: int, max_in_flight: int) -> Job | None:
+        """ACCEPTED → SUBMITTING if a slot is free and no older job waits; None otherwise."""
+        in_flight = ", ".join(f"'{s}'" for s in IN_FLIGHT)
+        cur = await self._conn.execute(
+            "UPDATE jobs SET status = ?, queued = 0, next_poll_at = NULL, updated_at = ?"
+            " WHERE id = ? AND status = ?"
+            f" AND (SELECT COUNT(*) FROM jobs WHERE status IN ({in_flight})) < ?"
+            " AND NOT EXISTS (SELECT 1 FROM jobs WHERE status = ? AND queued = 1 AND id < ?)",
+            (JobStatus.SUBMITTING, self._clock(), job_id, JobStatus.ACCEPTED, max_in_flight,
+             JobStatus.ACCEPTED, job_id),
+        )  # fmt: skip
+        changed = cur.rowcount
+        await cur.close()
+        return await self.get(job_id) if changed == 1 else None
+
+    async def park(self, job_id: int) -> Job | None:
+        """Put an ACCEPTED job in the queue: it waits (no due time) until a slot frees."""
+        return await self.update(job_id, JobStatus.ACCEPTED, queued=True, next_poll_at=None)
+
+    async def unpark(self, max_in_flight: int) -> list[int]:
+        """Make the oldest queued jobs due again, as many as there are free slots."""
+        in_flight = ", ".join(f"'{s}'" for s in IN_FLIGHT)
+        async with self._conn.execute(f"SELECT COUNT(*) FROM jobs WHERE status IN ({in_flight})") as cur:
+            row = await cur.fetchone()
+        free = max_in_flight - (int(row[0]) if row else 0)
+        if free <= 0:
+            return []
+        async with self._conn.execute(
+            "SELECT id FROM jobs WHERE status = ? AND queued = 1 AND next_poll_at IS NULL"
+            " ORDER BY id LIMIT ?",
+            (JobStatus.ACCEPTED, free),
+        ) as cur:
+            ids = [int(r[0]) for r in await cur.fetchall()]
+        now = self._clock()
+        for job_id in ids:
+            await self.update(job_id, JobStatus.ACCEPTED, next_poll_at=now)
+        return ids
+
+    async def queue(self) -> list[Job]:
+        """Jobs waiting for a slot, oldest first (their place in the queue is their index + 1)."""
+        async with self._conn.execute(
+            f"SELECT {_JOB_COLUMNS} FROM jobs WHERE status = ? AND queued = 1 ORDER BY id",
+            (JobStatus.ACCEPTED,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_row_to_job(r) for r in rows]
+
+    async def queue_position(self, job_id: int) -> int | None:
+        async with self._conn.execute(
+            "SELECT COUNT(*) FROM jobs WHERE status = ? AND queued = 1 AND id <= ?"
+            " AND EXISTS (SELECT 1 FROM jobs WHERE id = ? AND status = ? AND queued = 1)",
+            (JobStatus.ACCEPTED, job_id, job_id, JobStatus.ACCEPTED),
+        ) as cur:
+            row = await cur.fetchone()
+        n = int(row[0]) if row else 0
+        return n or None
+
+    async def count_in_flight(self) -> int:
+        in_flight = ", ".join(f"'{s}'" for s in IN_FLIGHT)
+        async with self._conn.execute(f"SELECT COUNT(*) FROM jobs WHERE status IN ({in_flight})") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    # ---- per-server settings and bans ---------------------------------------------------------------
+
+    async def guild_config(self, guild_id: int) -> GuildConfig:
+        async with self._conn.execute("SELECT * FROM guild_settings WHERE guild_id = ?", (guild_id,)) as cur:
+            row = await cur.fetchone()
+        return GuildConfig.from_row(row) if row else GuildConfig(guild_id=guild_id)
+
+    async def set_guild_config(self, guild_id: int, **fields: Any) -> GuildConfig:
+        allowed = {
+            "user_daily_limit", "user_concurrent_limit", "guild_daily_limit", "cooldown_seconds",
+            "allowed_channels", "allowed_roles", "paused", "requester_only",
+        }  # fmt: skip
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"unknown guild settings: {sorted(unknown)}")
+        values = {k: json.dumps(v) if k.startswith("allowed_") else v for k, v in fields.items()}
+        await self._conn.execute("INSERT OR IGNORE INTO guild_settings (guild_id) VALUES (?)", (guild_id,))
+        if values:
+            sets = ", ".join(f"{k} = ?" for k in values)
+            await self._conn.execute(
+                f"UPDATE guild_settings SET {sets}, updated_at = ? WHERE guild_id = ?",
+                (*values.values(), self._clock(), guild_id),
+            )
+        return await self.guild_config(guild_id)
+
+    async def is_banned(self, guild_id: int, user_id: int) -> bool:
+        async with self._conn.execute(
+            "SELECT 1 FROM bans WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
+        ) as cur:
+            return await cur.fetchone() is not None
+
+    async def ban(self, guild_id: int, user_id: int, by: int) -> bool:
+        cur = await self._conn.execute(
+            "INSERT OR IGNORE INTO bans (guild_id, user_id, banned_by, created_at) VALUES (?, ?, ?, ?)",
+            (guild_id, user_id, by, self._clock()),
+        )
+        changed = cur.rowcount
+        await cur.close()
+        return changed == 1
+
+    async def unban(self, guild_id: int, user_id: int) -> bool:
+        cur = await self._conn.execute(
+            "DELETE FROM bans WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
+        )
+        changed = cur.rowcount
+        await cur.close()
+        return changed == 1
+
+    async def bans(self, guild_id: int) -> list[int]:
+        async with self._conn.execute(
+            "SELECT user_id FROM bans WHERE guild_id = ? ORDER BY created_at", (guild_id,)
+        ) as cur:
+            return [int(r[0]) for r in await cur.fetchall()]
+
+    # ---- reports --------------------------------------------------------------------------------------
+
+    async def usage_report(self, guild_id: int, since: float) -> list[UsageRow]:
+        """Per user and UTC day: clips asked for, clips delivered, failures, credits."""
+        failed = ", ".join(
+            f"'{s}'" for s in (JobStatus.FAILED, JobStatus.TIMED_OUT, JobStatus.SUBMIT_UNKNOWN)
+        )
+        async with self._conn.execute(
+            "SELECT date(created_at, 'unixepoch') AS day, user_id, MAX(user_name),"
+            " SUM(charged), SUM(status = 'delivered'),"
+            f" SUM(status IN ({failed})), COALESCE(SUM(credits), 0)"
+            " FROM jobs WHERE guild_id = ? AND created_at >= ? AND status != 'rejected'"
+            " GROUP BY day, user_id ORDER BY day DESC, SUM(credits) DESC",
+            (guild_id, since),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [
+            UsageRow(r[0], int(r[1]), r[2] or "", int(r[3]), int(r[4]), int(r[5]), float(r[6])) for r in rows
+        ]
+
+    async def recent_jobs(self, user_id: int, limit: int = 10) -> list[Job]:
+        async with self._conn.execute(
+            f"SELECT {_JOB_COLUMNS} FROM jobs WHERE user_id = ? ORDER BY id DESC LIMIT ?", (user_id, limit)
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_row_to_job(r) for r in rows]
+
+    async def referenced_paths(self) -> set[str]:
+        """Reference files still named by any job (so retention never deletes a file in use)."""
+        async with self._conn.execute("SELECT refs FROM jobs WHERE refs != '[]'") as cur:
+            rows = await cur.fetchall()
+        return {ref.path for r in rows for ref in load_refs(r[0])}

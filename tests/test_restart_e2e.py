@@ -39,8 +39,8 @@ async def test_sigkill_with_five_jobs_in_flight(
     users = [fd.add_user(f"user{i}") for i in range(5)]
     for user in users:
         await fd.slash(user, "video", {"prompt": f"in flight for {user.name}"})
-    await fd.wait_until(lambda: len(fa.submits) == 6, timeout=30)
-    await fd.wait_until(lambda: all(fa.polls(t) >= 1 for t in list(fa.tasks)[1:]), timeout=30)
+    await fa.wait_until(lambda: len(fa.submits) == 6, timeout=30)
+    await fa.wait_until(lambda: all(fa.polls(t) >= 1 for t in list(fa.tasks)[1:]), timeout=30)
 
     identifies = fd.identify_count
     await bot_process.kill()
@@ -69,4 +69,29 @@ async def test_sigkill_with_five_jobs_in_flight(
     await submit.wait_original(lambda m: not m.loading)
     await fd.wait_until(lambda: len(_results(fd)) == 7, timeout=30)
     assert fa.submits[-1]["extend_from_task_id"] == next(iter(fa.tasks))
+    assert await bot_process.terminate() == 0
+
+    log = bot_process.output()
+    assert "submitting -> submitted" in log and "delivering -> delivered" in log
+    assert fd.token not in log and fa.api_key not in log, "no secret reaches a log line"
+
+
+async def test_sigkill_mid_submit_is_not_resent_and_the_user_is_told(
+    fake_discord: FakeDiscord, fake_api: FakeApiMart, bot_process: BotProcess
+) -> None:
+    fd, fa = fake_discord, fake_api
+    await _started(fd, bot_process, 0)
+    fa.fault_next("submit", "slow", delay=3.0)
+    alice = fd.add_user("alice")
+    await fd.slash(alice, "video", {"prompt": "caught mid-submit"})
+    await fa.wait_until(lambda: len(fa.submit_attempts) == 1, timeout=30)
+
+    identifies = fd.identify_count
+    await bot_process.kill()
+    await _started(fd, bot_process, identifies)
+
+    told = await fd.wait_for_message(lambda m: "may or may not have started" in m.text, timeout=30)
+    assert told.buttons == []
+    await fd.wait_for_message(lambda m: m.pinged_user_ids == {alice.id}, timeout=30)
+    assert len(fa.submit_attempts) == 1, "a submit that may have been billed is never sent again"
     assert await bot_process.terminate() == 0

@@ -154,6 +154,7 @@ class ApiRequest:
     query: str = ""
     idempotency_key: str | None = None
     fault: str | None = None  # the injected fault kind, if any
+    answered_at: float | None = None  # fake clock when the answer was handed to aiohttp (None: no answer)
 
 
 @dataclass
@@ -320,6 +321,7 @@ class FakeApiMart:
         self.base_url = f"http://127.0.0.1:{self.port}"
         self._session = aiohttp.ClientSession()
         self._wake = asyncio.Event()
+        self._waiters: list[asyncio.Event] = []
         return self
 
     async def stop(self) -> None:
@@ -572,6 +574,7 @@ class FakeApiMart:
             idempotency_key=request.headers.get("Idempotency-Key"),
         )
         self.requests.append(rec)
+        self._notify()
         if route == "status" and task_id in self.tasks:
             task = self.tasks[task_id]
             task.polls += 1
@@ -583,8 +586,9 @@ class FakeApiMart:
             except ValueError:
                 attempt = {"_raw": raw.decode("utf-8", "replace")}
             self.submit_attempts.append(attempt if isinstance(attempt, dict) else {"_raw": attempt})
+            self._notify()
         try:
-            response = await self._answer(request, handler, route)
+            response = await self._answer(request, handler, rec)
         except _Drop:
             rec.status = None
             rec.fault = "drop"
@@ -596,20 +600,40 @@ class FakeApiMart:
             rec.status = None
             raise
         rec.status = response.status
-        rec.fault = request.get("fake_fault")
+        rec.answered_at = self.now()
+        self._notify()
         return response
+
+    def _notify(self) -> None:
+        waiters, self._waiters = self._waiters, []
+        for event in waiters:
+            event.set()
+
+    async def wait_until(self, predicate: Callable[[], bool], timeout: float = 10) -> None:
+        """Wait until ``predicate()`` holds; re-checked whenever a request arrives or is answered."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not predicate():
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                raise TimeoutError(f"fake apimart: timed out after {timeout}s waiting for a condition")
+            event = asyncio.Event()
+            self._waiters.append(event)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(event.wait(), remaining)
 
     async def _answer(
         self,
         request: web.Request,
         handler: Callable[[web.Request], Awaitable[web.StreamResponse]],
-        route: str,
+        rec: ApiRequest,
     ) -> web.StreamResponse:
+        route = rec.route
         fault = self._take_fault(route)
         if fault is None:
             return await self._guarded(request, handler)
         log.info("fake apimart: %s fault on %s %s", fault.kind, request.method, request.path)
-        request["fake_fault"] = fault.kind
+        rec.fault = fault.kind
         creates = fault.creates_task
         if creates is None:
             creates = fault.kind in ("slow", "malformed", "malformed_shape")

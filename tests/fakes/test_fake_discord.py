@@ -5,21 +5,19 @@ from __future__ import annotations
 import asyncio
 import io
 import time
-import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
-with warnings.catch_warnings():  # discord.py imports the deprecated audioop (py3.11)
-    warnings.simplefilter("ignore", DeprecationWarning)
-    import discord
-
 import aiohttp
+import discord
 import pytest
+from discord import app_commands
 from discord.ext import commands
 
 from tests.fakes.discord_conftest_helpers import point_discord_at, running_bot
 from tests.fakes.fake_discord import (
     ATTACH_FILES,
+    MANAGE_GUILD,
     SEND_MESSAGES,
     FakeDiscord,
     FakeFile,
@@ -114,6 +112,11 @@ class MiniBot(commands.Bot):
             except Exception as exc:
                 future.set_exception(exc)
 
+        @self.tree.command(name="admin", description="Admins only", guild=guild)
+        @app_commands.default_permissions(manage_guild=True)
+        async def admin(interaction: discord.Interaction[Any]) -> None:
+            await interaction.response.send_message("admin ok")
+
         @self.tree.context_menu(name="Inspect", guild=guild)
         async def inspect(interaction: discord.Interaction[Any], message: discord.Message) -> None:
             names = [a.filename for a in message.attachments]
@@ -152,7 +155,7 @@ async def test_login_ready_guild_create_and_sync(fake: FakeDiscord, bot: MiniBot
     guild = bot.get_guild(fake.guild.id)
     assert guild is not None and guild.me is not None
     assert bot_channel(bot, fake).name == "general"
-    assert {c["name"] for c in fake.commands[fake.guild.id]} == {"animate", "say", "Inspect"}
+    assert {c["name"] for c in fake.commands[fake.guild.id]} == {"animate", "say", "hook", "admin", "Inspect"}
     assert fake.identify_count == 1
     assert not fake.errors
 
@@ -189,6 +192,10 @@ async def test_slash_unknown_command_or_option_is_a_test_bug(fake: FakeDiscord, 
         await fake.slash(alice, "say", {"text": "x", "count": "2"})
     with pytest.raises(AssertionError, match="required"):
         await fake.slash(alice, "animate")
+    with pytest.raises(AssertionError, match="default_member_permissions"):
+        await fake.slash(alice, "admin")
+    fake.member(alice).permissions |= MANAGE_GUILD
+    assert (await (await fake.slash(alice, "admin")).wait_original()).content == "admin ok"
 
 
 async def test_say_typed_options_and_channel_message(fake: FakeDiscord, bot: MiniBot) -> None:
@@ -268,7 +275,7 @@ async def test_upload_limit_depends_on_boost_tier(fake: FakeDiscord, bot: MiniBo
     err = await expect_http_error(
         bot_channel(bot, fake).send(file=discord.File(io.BytesIO(eleven), "big.mp4")), 413, 40005
     )
-    assert err.text == "Request entity too large"
+    assert err.text.startswith("Request entity too large")
     boosted = fake.add_guild("Boosted", premium_tier=2)
     target = bot.get_partial_messageable(boosted.channels[0].id)
     sent = await target.send(file=discord.File(io.BytesIO(eleven), "big.mp4"))
@@ -332,10 +339,13 @@ async def test_unhandled_route_is_visible(fake: FakeDiscord, bot: MiniBot) -> No
 
 
 async def test_bad_token_is_401(fake: FakeDiscord) -> None:
-    async with aiohttp.ClientSession() as session:
-        async with session.get(f"{fake.api_base}/users/@me", headers={"Authorization": "Bot nope"}) as resp:
-            assert resp.status == 401 and resp.headers["Content-Type"] == "application/json"
-            assert (await resp.json())["code"] == 0
+    headers = {"Authorization": "Bot nope"}
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(f"{fake.api_base}/users/@me", headers=headers) as resp,
+    ):
+        assert resp.status == 401 and resp.headers["Content-Type"] == "application/json"
+        assert (await resp.json())["code"] == 0
 
 
 # --------------------------------------------------------------------------- interaction rules
@@ -380,6 +390,24 @@ async def test_followup_after_fifteen_minutes_is_invalid_token(fake: FakeDiscord
     gate.set()
     err = await expect_http_error(result, 401, 50027)
     assert err.text == "Invalid Webhook Token" and ia.original is not None and ia.original.loading
+    # the bot token never expires: a channel edit of the (non-ephemeral) original still works
+    await bot_channel(bot, fake).get_partial_message(ia.original.id).edit(content="late but here")
+    assert (await fake.wait_for_message(lambda m: not m.loading)).id == ia.original.id
+
+
+async def test_interaction_upload_limit_is_attachment_size_limit(fake: FakeDiscord, bot: MiniBot) -> None:
+    async def answer(interaction: discord.Interaction[Any]) -> int:
+        await interaction.response.defer()
+        big = discord.File(io.BytesIO(b"\0" * 2048), "big.bin")
+        await interaction.followup.send(file=big)
+        return interaction.filesize_limit
+
+    result = bot.on_hook(answer)
+    await fake.slash(fake.add_user("alice"), "hook", attachment_size_limit=1024)
+    await expect_http_error(result, 413, 40005)
+    result = bot.on_hook(answer)
+    await fake.slash(fake.add_user("bob"), "hook")
+    assert await result == 10 * 1024 * 1024
 
 
 async def test_ephemeral_answers_stay_off_the_channel(fake: FakeDiscord, bot: MiniBot) -> None:
@@ -408,6 +436,35 @@ async def test_first_followup_replaces_the_thinking_message(fake: FakeDiscord, b
     original = await ia.wait_original(lambda m: not m.loading)
     assert original.content == "result (edited)" and original.ephemeral and original.edits == 2
     assert ia.followups == [original] and fake.channel.messages == []
+
+
+async def test_initial_response_with_file_and_update_message_on_click(
+    fake: FakeDiscord, bot: MiniBot
+) -> None:
+    class Flip(discord.ui.View):
+        @discord.ui.button(label="Flip", custom_id="flip")
+        async def flip(self, interaction: discord.Interaction[Any], button: discord.ui.Button[Any]) -> None:
+            await interaction.response.edit_message(
+                content="flipped", view=None, attachments=[discord.File(io.BytesIO(b"new"), "new.txt")]
+            )
+
+    async def answer(interaction: discord.Interaction[Any]) -> None:
+        file = discord.File(io.BytesIO(b"old"), "old.txt")
+        await interaction.response.send_message("flip me", file=file, view=Flip(timeout=None))
+
+    result = bot.on_hook(answer)
+    alice = fake.add_user("alice")
+    ia = await fake.slash(alice, "hook")
+    await result
+    message = await ia.wait_original()
+    assert [a.data for a in message.attachments] == [b"old"] and message.button("Flip") is not None
+    click = await fake.click(alice, message, "flip")
+    callback = await click.wait_response()
+    assert callback.type == 7 and click.original is message
+    edited = await fake.wait_for_message(lambda m: m.content == "flipped")
+    assert edited is message and edited.components == [] and [a.data for a in edited.attachments] == [b"new"]
+    kind, _ = ia.responses[0]
+    assert kind == 4
 
 
 # --------------------------------------------------------------------------- faults
@@ -442,11 +499,19 @@ async def test_remaining_zero_makes_discord_py_wait(fake: FakeDiscord, bot: Mini
     fake.clear_faults()
 
 
-async def test_5xx_is_retried(fake: FakeDiscord, bot: MiniBot) -> None:
-    fake.fail_next("POST", r"^/channels/\d+/messages$", status=502)
-    await bot_channel(bot, fake).send("survived")
+async def test_5xx_is_retried_and_the_nonce_prevents_a_duplicate(fake: FakeDiscord, bot: MiniBot) -> None:
+    fake.fail_next("POST", r"^/channels/\d+/messages$", status=502, applied=True)  # created, answer lost
+    sent = await bot_channel(bot, fake).send("survived")
     statuses = [r.status for r in fake.requests if r.method == "POST" and "/messages" in r.path]
-    assert statuses == [502, 200] and fake.channel.messages[-1].content == "survived"
+    assert statuses == [502, 200]
+    assert [m.id for m in fake.channel.messages] == [sent.id]
+
+
+async def test_503_is_not_retried_by_discord_py(fake: FakeDiscord, bot: MiniBot) -> None:
+    fake.fail_next("POST", r"^/channels/\d+/messages$", status=503)
+    with pytest.raises(discord.DiscordServerError):
+        await bot_channel(bot, fake).send("lost")
+    assert fake.channel.messages == []
 
 
 # --------------------------------------------------------------------------- gateway
@@ -488,7 +553,7 @@ async def test_dynamic_button_still_works_after_a_restart(fake: FakeDiscord) -> 
     assert fake.identify_count == 2
 
 
-# --------------------------------------------------------------------------- context menu, CDN, mentions, waiting
+# --------------------------------------------------------------------------- context menu, CDN, mentions
 async def test_context_menu_gets_the_message_with_attachments(fake: FakeDiscord, bot: MiniBot) -> None:
     alice = fake.add_user("alice")
     posted = fake.post_user_message(alice, "look", files=[FakeFile("a.png", PNG), FakeFile("b.mp4", b"v")])
@@ -527,7 +592,7 @@ async def test_allowed_mentions_decide_who_is_pinged(fake: FakeDiscord, bot: Min
     none = await channel.send(text, allowed_mentions=discord.AllowedMentions.none())
     default = await channel.send(text)
     only_alice = await channel.send(
-        text, allowed_mentions=discord.AllowedMentions(users=[discord.Object(alice.id)])
+        text, allowed_mentions=discord.AllowedMentions(everyone=False, users=[discord.Object(alice.id)])
     )
     asked = fake.post_user_message(bob, "make a video")
     reply = await channel.get_partial_message(asked.id).reply(
@@ -536,7 +601,7 @@ async def test_allowed_mentions_decide_who_is_pinged(fake: FakeDiscord, bot: Min
     quiet_reply = await channel.get_partial_message(asked.id).reply("done", mention_author=False)
     got = {m.id: m for m in fake.channel.messages}
     assert (got[none.id].pinged_user_ids, got[none.id].pinged_everyone) == (set(), False)
-    assert got[none.id].allowed_mentions == {"parse": [], "replied_user": False}
+    assert got[none.id].allowed_mentions == {"parse": []}
     assert (got[default.id].pinged_user_ids, got[default.id].pinged_everyone) == ({alice.id, bob.id}, True)
     assert (got[only_alice.id].pinged_user_ids, got[only_alice.id].pinged_everyone) == ({alice.id}, False)
     assert got[reply.id].pinged_user_ids == {bob.id} and got[reply.id].message_reference is not None
@@ -554,6 +619,9 @@ async def test_wait_for_message_is_condition_based(fake: FakeDiscord, bot: MiniB
     assert (await waiter).id == later.id
     with pytest.raises(TimeoutError):
         await fake.wait_for_message(lambda m: m.content == "never", timeout=0.05)
+    pending = asyncio.create_task(fake.wait_until(lambda: len(fake.channel.messages) == 3))
+    await channel.send("third")
+    await pending
 
 
 def test_message_helpers() -> None:

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from .models import (
+    ADMINISTRATOR,
     EPHEMERAL,
     LOADING,
     FakeCallback,
     FakeChannel,
     FakeFile,
+    FakeGuild,
     FakeHTTPError,
     FakeInteraction,
     FakeMessage,
@@ -117,6 +119,7 @@ class InteractionsMixin(_Base):
         channel = channel or self.channel
         top, *subs = name.split()
         cmd = self.find_command(top, channel.guild_id, 1)
+        self._check_can_use(user, channel, cmd)
         defs: list[dict[str, Any]] = cmd.get("options") or []
         path: list[dict[str, Any]] = []
         for sub in subs:
@@ -147,6 +150,23 @@ class InteractionsMixin(_Base):
         if cmd.get("guild_id"):
             data["guild_id"] = cmd["guild_id"]
         return await self._interact(2, user, channel, data, attachment_size_limit=attachment_size_limit)
+
+    def _check_can_use(self, user: FakeUser, channel: FakeChannel, cmd: dict[str, Any]) -> None:
+        """Discord hides commands a user may not use; running one anyway is a test bug."""
+        if not self.enforce_command_permissions:
+            return
+        if channel.guild is None:
+            contexts = cmd.get("contexts")
+            ok = cmd.get("dm_permission", True) is not False and (contexts is None or 1 in contexts)
+            assert ok, f"command {cmd['name']!r} is not available in DMs"
+            return
+        member = channel.guild.members.get(user.id)
+        assert member is not None, f"{user.name} is not a member of {channel.guild.name}"
+        needed = cmd.get("default_member_permissions")
+        if needed is not None and not member.permissions & ADMINISTRATOR:
+            assert member.permissions & int(needed) == int(needed), (
+                f"{user.name} lacks default_member_permissions={needed} for {cmd['name']!r}: Discord hides it"
+            )
 
     def _option(
         self,
@@ -257,6 +277,7 @@ class InteractionsMixin(_Base):
         """``user`` runs the message context menu ``name`` on ``message``."""
         channel = self.channels[message.channel_id]
         cmd = self.find_command(name, channel.guild_id, 3)
+        self._check_can_use(user, channel, cmd)
         data: dict[str, Any] = {
             "id": cmd["id"],
             "name": name,
@@ -287,6 +308,10 @@ class InteractionsMixin(_Base):
     async def dispatch(self, event: str, data: dict[str, Any]) -> int:
         """Send a raw gateway DISPATCH (buffered for RESUME while the bot is away); returns its seq."""
         return await self.gateway.dispatch(event, data)
+
+    async def dispatch_guild_create(self, guild: FakeGuild) -> None:
+        """Tell the connected bot about a guild added after it connected (GUILD_CREATE)."""
+        await self.gateway.dispatch("GUILD_CREATE", guild.to_payload(self.bot_user))
 
     async def dispatch_message_create(self, message: FakeMessage) -> None:
         """Tell the bot about ``message`` with MESSAGE_CREATE."""

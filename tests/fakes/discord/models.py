@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 DISCORD_EPOCH_MS = 1420070400000
 
@@ -256,6 +256,7 @@ class FakeChannel:
     position: int = 0
     bot_permissions: int = ALL_BUT_ADMIN
     recipient: FakeUser | None = None
+    nonces: dict[str, int] = field(default_factory=dict, repr=False)
     _messages: dict[int, FakeMessage] = field(default_factory=dict, repr=False)
 
     @property
@@ -350,6 +351,7 @@ class FakeMessage:
     pinged_everyone: bool = False
     tts: bool = False
     _url_for: Callable[[FakeAttachment], str] | None = field(default=None, repr=False)
+    _user_for: Callable[[int], FakeUser | None] | None = field(default=None, repr=False)
 
     @property
     def author_id(self) -> int:
@@ -392,6 +394,12 @@ class FakeMessage:
                 parts.append(str(comp["content"]))
         return "\n".join(parts)
 
+    def _mentioned(self, user_id: int) -> dict[str, Any]:
+        user = self._user_for(user_id) if self._user_for else None
+        if user is not None:
+            return user.to_payload()
+        return {"id": str(user_id), "username": f"user{user_id}", "discriminator": "0", "avatar": None}
+
     def attachment_payload(self, att: FakeAttachment) -> dict[str, Any]:
         url = self._url_for(att) if self._url_for else att.url
         data: dict[str, Any] = {
@@ -419,9 +427,7 @@ class FakeMessage:
             "attachments": [self.attachment_payload(a) for a in self.attachments],
             "embeds": self.embeds,
             "components": self.components,
-            "mentions": [
-                {"id": str(u), "username": f"user{u}", "discriminator": "0", "avatar": None} for u in mentions
-            ],
+            "mentions": [self._mentioned(u) for u in mentions],
             "mention_roles": [str(r) for r in sorted(set(_MENTION_ROLE.findall(self.content)))],
             "mention_everyone": self.pinged_everyone,
             "pinned": False,
@@ -449,9 +455,8 @@ class FakeMessage:
         return data
 
 
-@dataclass
-class FakeCallback:
-    """One interaction callback the bot sent."""
+class FakeCallback(NamedTuple):
+    """One interaction callback the bot sent: ``(type, data)``."""
 
     type: int
     data: dict[str, Any]

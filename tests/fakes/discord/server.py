@@ -64,6 +64,11 @@ def _json(obj: Any, status: int = 200, headers: dict[str, str] | None = None) ->
     )
 
 
+def _short(body: Any, limit: int = 600) -> str:
+    text = json.dumps(body, default=str) if body is not None else ""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 @dataclass
 class _Fault:
     method: str
@@ -77,6 +82,7 @@ class _Fault:
     reset_after: float = 0.0
     limit: int = 5
     bucket: str = "fake-bucket"
+    applied: bool = False
 
     def matches(self, method: str, path: str) -> bool:
         return (self.method in ("*", method)) and bool(self.pattern.search(path))
@@ -114,6 +120,7 @@ class FakeDiscord(InteractionsMixin):
         self.cdn_status_override: int | None = None
         self.cdn_url_ttl = 24 * 3600.0
         self._expired: dict[int, int] = {}
+        self.enforce_command_permissions = True
         self._parsed: dict[int, tuple[Any, list[UploadedFile]]] = {}
 
         self.application_id = self.snowflake()
@@ -284,6 +291,10 @@ class FakeDiscord(InteractionsMixin):
         guild.members[user.id] = member
         return member
 
+    def member(self, user: FakeUser, guild: FakeGuild | None = None) -> FakeMember:
+        """``user``'s membership of ``guild`` (default guild): permissions and roles live here."""
+        return (guild or self.guild).members[user.id]
+
     def add_role(self, name: str, *, guild: FakeGuild | None = None, permissions: int = 0) -> FakeRole:
         guild = guild or self.guild
         role = FakeRole(self.snowflake(), name, permissions, position=len(guild.roles))
@@ -356,9 +367,17 @@ class FakeDiscord(InteractionsMixin):
             )
         )
 
-    def fail_next(self, method: str, path_pattern: str, status: int = 502, count: int = 1) -> None:
-        """Answer the next ``count`` matching requests with ``status`` (5xx)."""
-        self._faults.append(_Fault(method.upper(), re.compile(path_pattern), count, "status", status=status))
+    def fail_next(
+        self, method: str, path_pattern: str, status: int = 500, count: int = 1, *, applied: bool = False
+    ) -> None:
+        """Answer the next ``count`` matching requests with ``status``.
+
+        ``applied=True``: the request takes effect first and only the answer is lost (a timeout-like
+        failure), e.g. the message is created but the bot sees a 5xx and retries.
+        """
+        self._faults.append(
+            _Fault(method.upper(), re.compile(path_pattern), count, "status", status=status, applied=applied)
+        )
 
     def ratelimit_headers(
         self,
@@ -438,6 +457,8 @@ class FakeDiscord(InteractionsMixin):
             fault = self._take_fault(request.method, path, ("429", "status"))
             if fault is not None:
                 record.injected = True
+                if fault.applied:
+                    await handler(request)
                 response: web.StreamResponse = self._fault_response(fault)
             else:
                 response = await handler(request)
@@ -466,6 +487,7 @@ class FakeDiscord(InteractionsMixin):
         finally:
             self._parsed.pop(id(request), None)
         record.status = response.status
+        log.debug("fake discord: %s %s -> %s %s", request.method, path, record.status, _short(body))
         self._notify()
         return response
 
@@ -632,9 +654,7 @@ class FakeDiscord(InteractionsMixin):
 
     def find_command(self, name: str, guild_id: int | None, ctype: int = 1) -> dict[str, Any]:
         """A synced command by name (guild commands first, then global)."""
-        for scope in (guild_id, None):
-            if scope is None and guild_id is None and scope in self.commands and scope != guild_id:
-                continue
+        for scope in (guild_id, None) if guild_id is not None else (None,):
             for cmd in self.commands.get(scope, []):
                 if cmd["name"] == name and cmd["type"] == ctype:
                     return cmd
@@ -668,6 +688,7 @@ class FakeDiscord(InteractionsMixin):
             webhook_id=self.application_id if interaction is not None else None,
             interaction=interaction,
             _url_for=self.cdn_url,
+            _user_for=self.users.get,
         )
         msg.attachments = self._new_attachments(payload, files, channel, msg.ephemeral)
         replied = None
@@ -788,8 +809,14 @@ class FakeDiscord(InteractionsMixin):
             if not channel.bot_permissions & (1 << 14):
                 payload = {k: v for k, v in payload.items() if k != "embeds"}  # Discord drops them silently
         self._check(payload, files, channel.upload_limit, creating=True)
+        nonce = str(payload["nonce"]) if payload.get("nonce") is not None else None
+        if nonce is not None and payload.get("enforce_nonce") and nonce in channel.nonces:
+            earlier = self.messages[channel.nonces[nonce]]  # Discord: same nonce → the same message
+            return _json(earlier.to_payload())
         flags = int(payload.get("flags") or 0) & ~(EPHEMERAL | LOADING)
         msg = self._make_message(channel, self.bot_user, payload, files, flags=flags)
+        if nonce is not None:
+            channel.nonces[nonce] = msg.id
         return _json(msg.to_payload())
 
     async def _list_messages(self, request: web.Request) -> web.Response:

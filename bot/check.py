@@ -1,0 +1,308 @@
+"""`python -m bot --check`: is this deployment ready? Token, API key, credit, and the invite link.
+
+Talks to Discord (``GET /users/@me``, ``GET /oauth2/applications/@me``) and to the video API
+(``GET /v1/balance``) once each, with short timeouts, and does nothing else: no gateway, no command sync,
+no database. Results go to ``out``; every problem is one line on ``err``. Secrets are never printed:
+every line is scrubbed of the token and the key before it is written, and unexpected exceptions are
+reported by type only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import socket
+import ssl
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+import aiohttp
+import yarl
+
+from bot.apimart import (
+    ApiConnectionError,
+    ApiError,
+    ApiMartClient,
+    ApiTimeout,
+    AuthError,
+    Balance,
+    MalformedResponse,
+    PaymentRequired,
+    PermissionDenied,
+    RateLimited,
+    ServerError,
+    TaskNotFound,
+)
+from bot.permissions import PERMISSIONS, SCOPES, invite_url, permission_names
+from bot.settings import Settings
+
+__all__ = ["DISCORD_API", "TIMEOUT_SECONDS", "run_check"]
+
+DISCORD_API = "https://discord.com/api/v10"
+TIMEOUT_SECONDS = 10.0
+_MAX_DETAIL = 200
+
+
+@dataclass
+class _Result:
+    lines: list[str] = field(default_factory=list)  # for `out`
+    problems: list[str] = field(default_factory=list)  # for `err`, one line each
+    application_id: int | None = None
+
+
+async def run_check(settings: Settings, *, out: TextIO, err: TextIO) -> int:
+    """Check the Discord token and the API key; print the invite link. 0 when all is well, else 1."""
+    scrub = _scrubber(settings)
+
+    def say(line: str) -> None:
+        out.write(scrub(line) + "\n")
+
+    def problem(line: str) -> None:
+        err.write(scrub(line) + "\n")
+
+    say("Settings: OK")
+    timeout = aiohttp.ClientTimeout(total=TIMEOUT_SECONDS, sock_connect=TIMEOUT_SECONDS)
+    async with aiohttp.ClientSession(timeout=timeout) as session:
+        # Independent checks: run them side by side, report them in a fixed order.
+        discord_result, api_result = await asyncio.gather(
+            _guarded("Discord", _check_discord(session, settings)),
+            _guarded("APIMart", _check_apimart(session, settings)),
+        )
+    problems: list[str] = []
+    for result in (discord_result, api_result):
+        for line in result.lines:
+            say(line)
+        for line in result.problems:
+            problem(line)
+        problems.extend(result.problems)
+
+    names = ", ".join(permission_names())
+    say(f"Permissions: {PERMISSIONS.value} = {names} (scopes: {' '.join(SCOPES)})")
+    if discord_result.application_id is not None:
+        say(f"Invite link: {invite_url(discord_result.application_id)}")
+    else:
+        say("Invite link: unavailable until DISCORD_TOKEN works (the link needs the application id)")
+
+    if problems:
+        say(f"Check failed: {len(problems)} problem{'s' if len(problems) != 1 else ''} (listed on stderr).")
+    else:
+        say("All checks passed.")
+    out.flush()
+    err.flush()
+    return 1 if problems else 0
+
+
+async def _guarded(what: str, check: Coroutine[Any, Any, _Result]) -> _Result:
+    """Never a traceback: an unexpected exception becomes one problem line naming only its type."""
+    try:
+        return await check
+    except Exception as exc:
+        return _Result(problems=[f"{what}: the check failed unexpectedly ({type(exc).__name__})"])
+
+
+# ---------------------------------------------------------------------------------------------- Discord
+
+
+async def _check_discord(session: aiohttp.ClientSession, settings: Settings) -> _Result:
+    result = _Result()
+    token = settings.discord_token
+    if not token.isascii() or not token.isprintable() or " " in token:
+        result.problems.append(
+            "DISCORD_TOKEN is malformed: it contains characters a bot token never has (copy it again)"
+        )
+        return result
+    base = (settings.discord_api_base or DISCORD_API).rstrip("/")
+    where = f"DISCORD_API_BASE {_show_url(base)}" if settings.discord_api_base else f"Discord ({base})"
+    headers = {
+        "Authorization": f"Bot {token}",
+        "Accept": "application/json",
+        "User-Agent": "DiscordBot (https://github.com/Rapptz/discord.py, videobot-check)",
+    }
+    try:
+        status, me = await _get_json(session, f"{base}/users/@me", headers)
+        if status == 401:
+            result.problems.append(
+                "DISCORD_TOKEN was refused by Discord (401): reset the token in the developer portal"
+            )
+            return result
+        if status != 200 or not isinstance(me, dict) or "id" not in me:
+            result.problems.append(_discord_http_problem("GET /users/@me", status, me, where))
+            return result
+        status, app = await _get_json(session, f"{base}/oauth2/applications/@me", headers)
+        if status != 200 or not isinstance(app, dict) or "id" not in app:
+            result.problems.append(_discord_http_problem("GET /oauth2/applications/@me", status, app, where))
+            return result
+    except TimeoutError:
+        result.problems.append(f"{where} could not be reached: no answer within {TIMEOUT_SECONDS:g} s")
+        return result
+    except aiohttp.ClientError as exc:
+        result.problems.append(f"{where} could not be reached: {_reason(exc)}")
+        return result
+
+    name = str(me.get("username") or "?")
+    if str(me.get("discriminator") or "0") not in ("0", "0000"):
+        name = f"{name}#{me['discriminator']}"
+    try:
+        result.application_id = int(app["id"])
+    except (TypeError, ValueError):
+        result.problems.append(f"{where}: GET /oauth2/applications/@me returned no usable application id")
+        return result
+    result.lines.append(f"Discord: logged in as {name} (application {result.application_id})")
+    if app.get("bot_require_code_grant") is True:
+        result.problems.append(
+            'Discord: "Requires OAuth2 Code Grant" is on, so the invite link will not work: '
+            "turn it off on the developer portal's Bot page"
+        )
+    if app.get("bot_public") is False:
+        result.lines.append(
+            "Discord: the bot is private (Public Bot is off): only its owner can add it to a server"
+        )
+    return result
+
+
+async def _get_json(session: aiohttp.ClientSession, url: str, headers: dict[str, str]) -> tuple[int, Any]:
+    async with session.get(url, headers=headers, allow_redirects=False) as resp:
+        body = await resp.read()
+        status = resp.status
+    try:
+        return status, json.loads(body)
+    except ValueError:
+        return status, None
+
+
+def _discord_http_problem(what: str, status: int, body: Any, where: str) -> str:
+    detail = ""
+    if isinstance(body, dict) and body.get("message"):
+        detail = f": {_one_line(str(body['message']))}"
+    if status == 429:
+        return f"Discord rate-limited the check ({what} answered 429): try again in a minute"
+    if status >= 500:
+        return f"Discord is having trouble ({what} answered HTTP {status}): try again later"
+    if status == 200:
+        return f"{where} answered {what} with something that is not Discord's JSON: is the URL right?"
+    return f"Discord answered {what} with HTTP {status}{detail}"
+
+
+# ---------------------------------------------------------------------------------------------- APIMart
+
+
+async def _check_apimart(session: aiohttp.ClientSession, settings: Settings) -> _Result:
+    result = _Result()
+    where = f"APIMART_BASE_URL {_show_url(settings.apimart_base_url)}"
+    api = ApiMartClient(
+        session,
+        base_url=settings.apimart_base_url,
+        api_key=settings.apimart_api_key,
+        model=settings.apimart_model,
+        timeout=min(settings.api_timeout_seconds, TIMEOUT_SECONDS),
+    )
+    try:
+        balance = await api.balance()
+    except AuthError:
+        result.problems.append(
+            "APIMART_API_KEY was refused by the video API (401): check the key in your APIMart account"
+        )
+    except PaymentRequired:
+        result.problems.append(
+            "APIMart: the account is out of credit (402): top it up before anyone uses /video"
+        )
+    except PermissionDenied as exc:
+        result.problems.append(
+            f"APIMART_API_KEY is not allowed to use the video API (403): {_one_line(exc.message)}"
+        )
+    except (ApiTimeout, ApiConnectionError) as exc:
+        result.problems.append(f"{where} could not be reached: {_api_reason(exc)}")
+    except RateLimited:
+        result.problems.append("APIMart rate-limited the check (429): try again in a minute")
+    except ServerError as exc:
+        result.problems.append(f"APIMart is having trouble (HTTP {exc.status}): try again later")
+    except (TaskNotFound, MalformedResponse) as exc:
+        status = f"HTTP {exc.status}" if exc.status is not None else "an unreadable answer"
+        result.problems.append(
+            f"{where} does not look like the APIMart API (GET /v1/balance gave {status}): is the URL right?"
+        )
+    except ApiError as exc:
+        result.problems.append(f"APIMart: the balance check failed: {_one_line(exc.message)}")
+    else:
+        result.lines.append(f"APIMart: key accepted, {_credits(balance)}")
+    return result
+
+
+def _credits(balance: Balance) -> str:
+    if balance.unlimited:
+        return "unlimited quota"
+    if balance.remain_credits is None:
+        return "remaining credits not reported"
+    return f"{_number(balance.remain_credits)} credits left"
+
+
+def _number(value: float) -> str:
+    if value.is_integer():
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _api_reason(exc: ApiError) -> str:
+    if isinstance(exc, ApiTimeout):
+        return f"no answer within {TIMEOUT_SECONDS:g} s"
+    cause = exc.__context__  # the client raises `from None`, which still keeps the original as context
+    if isinstance(cause, aiohttp.ClientError | TimeoutError):
+        return _reason(cause)
+    return _one_line(exc.message.split(": ", 1)[-1])
+
+
+# ----------------------------------------------------------------------------------------------- helpers
+
+
+def _reason(exc: BaseException) -> str:
+    """A short, secret-free reason for a transport failure."""
+    if isinstance(exc, TimeoutError):
+        return f"no answer within {TIMEOUT_SECONDS:g} s"
+    if isinstance(exc, aiohttp.InvalidURL):
+        return "not a valid URL"
+    if isinstance(exc, aiohttp.ClientConnectorCertificateError | aiohttp.ClientSSLError):
+        return "the TLS handshake failed (certificate or proxy problem)"
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        os_error = exc.os_error
+        if isinstance(os_error, socket.gaierror):
+            return f"the host name {exc.host!r} could not be resolved (DNS)"
+        if isinstance(os_error, ConnectionRefusedError):
+            return f"connection refused by {exc.host}:{exc.port}"
+        if isinstance(os_error, ssl.SSLError):
+            return "the TLS handshake failed"
+        return _one_line(os_error.strerror or type(os_error).__name__)
+    if isinstance(exc, aiohttp.ServerDisconnectedError):
+        return "the server closed the connection without answering"
+    if isinstance(exc, aiohttp.ClientPayloadError):
+        return "the answer was cut off"
+    return type(exc).__name__
+
+
+def _show_url(url: str) -> str:
+    """The URL without any user:password part (a misplaced secret must not reach the terminal)."""
+    try:
+        parsed = yarl.URL(url)
+    except (TypeError, ValueError):
+        return "(unparsable URL)"
+    if parsed.user is not None or parsed.password is not None:
+        parsed = parsed.with_user(None)
+    return str(parsed.with_query(None).with_fragment(None))
+
+
+def _one_line(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= _MAX_DETAIL else text[: _MAX_DETAIL - 1] + "…"
+
+
+def _scrubber(settings: Settings) -> Callable[[str], str]:
+    secrets = [s for s in (settings.discord_token, settings.apimart_api_key) if s]
+
+    def scrub(line: str) -> str:
+        line = re.sub(r"[\r\n]+", " ", line)
+        for secret in secrets:
+            line = line.replace(secret, "***")
+        return line
+
+    return scrub
