@@ -189,9 +189,7 @@ def _run_one(policy: Policy, job: SynthJob, prior: float, callback_at: float, sc
         times.append(t)
         if t >= end:
             return Outcome(job, len(times), t - end, tuple(times))
-        progress = job.progress_at(t / scale)
-        if progress > 0:
-            log = [*log, (t, progress)][-PROGRESS_LOG_KEEP:]
+        log = schedule.record_progress(log, t, job.progress_at(t / scale), keep=PROGRESS_LOG_KEEP)
         estimated = job.estimated_time * scale
         t += policy.next_delay(
             now=t, estimated_time=estimated, progress_log=log, prior=prior, polls=len(times)

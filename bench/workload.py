@@ -88,10 +88,7 @@ def _lumpy(rng: random.Random, duration: float, queue: float) -> tuple[tuple[flo
         if t >= duration:
             break
         truth = 100 * (t - queue) / span
-        if rng.random() < 0.1:
-            p = steps[-1][1] - rng.randint(1, 10)
-        else:
-            p = int(truth + rng.gauss(0, 6))
+        p = steps[-1][1] - rng.randint(1, 10) if rng.random() < 0.1 else int(truth + rng.gauss(0, 6))
         steps.append((t, min(99, max(1, p))))
     return tuple(steps)
 

@@ -479,7 +479,7 @@ class ApiMartClient:
         )
 
     # The timeout goes to aiohttp (not asyncio.timeout) so a connect timeout stays distinguishable.
-    async def download(self, url: str, dest: Path, *, max_bytes: int, timeout: float = 120) -> int:  # noqa: ASYNC109
+    async def download(self, url: str, dest: Path, *, max_bytes: int, timeout: float = 120) -> int:
         """Stream a result file to ``dest`` (via ``dest.with_suffix('.part')``); return the bytes written.
 
         No API key is sent: the file may live on another host.

@@ -59,11 +59,32 @@ def _describe_refs(job: Job) -> str:
     return ", ".join(parts) or "none"
 
 
-def card_embed(job: Job, *, now: float | None = None, link: str | None = None) -> discord.Embed:
+_KIND_SUFFIX = {
+    JobKind.EXTEND: " (extend)",
+    JobKind.REMIX: " (remix)",
+    JobKind.RETRY: " (retry)",
+    JobKind.ANIMATE: "",
+    JobKind.VIDEO: "",
+}
+_CREDIT_VERB = {
+    JobKind.EXTEND: "Continues",
+    JobKind.REMIX: "Remixed from",
+    JobKind.RETRY: "Retried from",
+    JobKind.ANIMATE: "Animated from",
+    JobKind.VIDEO: "Based on",
+}
+
+
+def card_embed(
+    job: Job,
+    *,
+    now: float | None = None,
+    link: str | None = None,
+    queue_position: int | None = None,
+    waiting_reason: str | None = None,
+) -> discord.Embed:
     now = time.time() if now is None else now
-    title = _STATUS_TITLES[job.status]
-    if job.kind == JobKind.EXTEND:
-        title += " (extend)"
+    title = _STATUS_TITLES[job.status] + _KIND_SUFFIX[job.kind]
     colour = (
         COLOR_DONE if job.status == S.DELIVERED else COLOR_FAILED if job.status.terminal else COLOR_ACTIVE
     )
@@ -72,6 +93,20 @@ def card_embed(job: Job, *, now: float | None = None, link: str | None = None) -
     embed.add_field(name="Asked by", value=f"<@{job.user_id}>", inline=True)
     embed.add_field(name="Aspect ratio", value=job.aspect_ratio, inline=True)
     embed.add_field(name="References", value=_describe_refs(job), inline=True)
+    if job.credit_user_id is not None and job.credit_user_id != job.user_id:
+        what = "message" if job.kind == JobKind.ANIMATE else "clip"
+        source = f" (job #{job.source_job_id})" if job.source_job_id else ""
+        embed.add_field(
+            name="Credit",
+            value=f"{_CREDIT_VERB[job.kind]} <@{job.credit_user_id}>'s {what}{source}",
+            inline=False,
+        )
+    if job.status == S.ACCEPTED and queue_position is not None:
+        embed.add_field(
+            name="Queue", value=f"Place {queue_position} in line, waiting for a free slot", inline=False
+        )
+    if job.status == S.ACCEPTED and waiting_reason:
+        embed.add_field(name="Waiting", value=shorten(waiting_reason, 1024), inline=False)
     if job.status in (S.SUBMITTED, S.RUNNING):
         embed.add_field(name="Progress", value=progress_bar(job.progress), inline=False)
         eta = _eta(job, now)

@@ -21,7 +21,7 @@ from bot.store import Store
 
 log = logging.getLogger("bot.client")
 
-EXTENSIONS = ("cogs.video",)
+EXTENSIONS = ("cogs.buttons", "cogs.video", "cogs.info", "cogs.admin")
 
 
 class VideoTree(app_commands.CommandTree["VideoBot"]):
@@ -76,6 +76,7 @@ class VideoBot(commands.Bot):
         self.poller = Poller(
             store=self.store, api=self.api, presenter=self.presenter, settings=self.settings, clock=self.clock
         )
+        self.presenter.waiting_reason = lambda: self.poller.submit_pause
         for name in EXTENSIONS:
             await self.load_extension(name)
         if self.settings.dev_guild_id:
@@ -90,4 +91,7 @@ class VideoBot(commands.Bot):
         poller = getattr(self, "poller", None)
         if poller is not None:
             await poller.stop()
+        presenter = getattr(self, "presenter", None)
+        if presenter is not None:
+            await presenter.close()
         await super().close()

@@ -8,6 +8,7 @@ repeat after a crash; the requester's ping is a separate reply, de-duplicated th
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import discord
 
-from bot import apimart, cards
+from bot import apimart, cards, media
 from bot.apimart import ApiMartClient
 from bot.jobs import Job, JobStatus
 from bot.poller import Delivered, GiveUp, RetryLater, clip_path
@@ -27,8 +28,22 @@ log = logging.getLogger("bot.delivery")
 
 S = JobStatus
 DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024
-CARD_EDIT_INTERVAL = 5.0  # seconds between two progress edits of one card
 PING_SENDING = 0  # ping_message_id while the ping is being sent (to de-duplicate after a crash)
+SLOW_EDIT = 1.0  # an edit that took this long waited on Discord's rate limit: slow this card down
+MAX_EDIT_INTERVAL = 60.0
+
+ViewFactory = Callable[[Job], discord.ui.View | None]
+
+
+class _CardState:
+    """Per-card throttle: the last edit, the current interval, and at most one pending deferred edit."""
+
+    __slots__ = ("interval", "last", "pending")
+
+    def __init__(self, interval: float) -> None:
+        self.last = 0.0
+        self.interval = interval
+        self.pending: asyncio.Task[None] | None = None
 
 
 class DiscordPresenter:
@@ -46,91 +61,176 @@ class DiscordPresenter:
         self._store = store
         self._settings = settings
         self._clock = clock
-        self._last_edit: dict[int, tuple[float, JobStatus]] = {}
-        # Set by the video cog: the buttons under a delivered clip.
-        self.view_for_result: Callable[[Job], discord.ui.View | None] = lambda job: None
+        self._cards: dict[int, _CardState] = {}
+        # Set by the buttons cog: which buttons a card carries in each state.
+        self.views: ViewFactory = lambda job: None
+        # Set by the poller's owner: why submits are paused (shown on queued cards).
+        self.waiting_reason: Callable[[], str | None] = lambda: None
 
     # ---- helpers -----------------------------------------------------------------------------------
 
     def _channel(self, job: Job) -> discord.PartialMessageable:
-        return self._client.get_partial_messageable(job.channel_id, guild_id=job.guild_id)
+        guild_id = None if job.private else job.guild_id
+        return self._client.get_partial_messageable(job.channel_id, guild_id=guild_id)
 
     def upload_limit(self, job: Job) -> int:
-        guild = self._client.get_guild(job.guild_id) if job.guild_id else None
+        if job.private or job.guild_id is None:
+            return DEFAULT_UPLOAD_LIMIT
+        guild = self._client.get_guild(job.guild_id)
         return guild.filesize_limit if guild is not None else DEFAULT_UPLOAD_LIMIT
+
+    async def _embed(self, job: Job, *, link: str | None = None) -> discord.Embed:
+        position = await self._store.queue_position(job.id) if job.queued else None
+        return cards.card_embed(
+            job, now=self._clock(), link=link, queue_position=position, waiting_reason=self.waiting_reason()
+        )
 
     async def post_card(self, job: Job) -> discord.Message:
         """The first appearance of a job: raises discord.HTTPException when the channel refuses it."""
-        return await self._channel(job).send(embed=cards.card_embed(job), allowed_mentions=cards.NO_MENTIONS)
+        view = self.views(job)
+        return await self._channel(job).send(
+            embed=await self._embed(job),
+            view=view or discord.utils.MISSING,
+            allowed_mentions=cards.NO_MENTIONS,
+        )
 
-    # ---- Presenter protocol ------------------------------------------------------------------------
+    # ---- progress (throttled) ----------------------------------------------------------------------
 
     async def job_progress(self, job: Job) -> None:
-        if job.card_message_id is None:
+        """Refresh the card, at most once per interval; a skipped refresh is flushed at the window's end."""
+        if job.card_message_id is None or job.status.terminal:
             return
-        now = self._clock()
-        last = self._last_edit.get(job.id)
-        if last is not None and last[1] == job.status and now - last[0] < CARD_EDIT_INTERVAL:
+        state = self._cards.setdefault(job.id, _CardState(self._settings.card_edit_interval))
+        wait = state.last + state.interval - self._clock()
+        if wait > 0:
+            if state.pending is None:
+                state.pending = asyncio.create_task(self._flush_later(job.id, wait), name=f"card-{job.id}")
             return
-        self._last_edit[job.id] = (now, job.status)
+        await self._edit_progress(job, state)
+
+    async def _flush_later(self, job_id: int, wait: float) -> None:
+        await asyncio.sleep(wait)
+        state = self._cards.get(job_id)
+        if state is None:
+            return
+        state.pending = None
+        job = await self._store.get(job_id)
+        if job is None or job.status.terminal or job.status in (S.COMPLETED, S.DELIVERING):
+            return
+        try:
+            await self._edit_progress(job, state)
+        except discord.HTTPException as exc:
+            log.info("%s card refresh failed: %s %s", job.log_fields(), exc.status, exc.code)
+
+    async def _edit_progress(self, job: Job, state: _CardState) -> None:
+        assert job.card_message_id is not None
+        started = time.monotonic()
+        state.last = self._clock()
         card = self._channel(job).get_partial_message(job.card_message_id)
-        await card.edit(embed=cards.card_embed(job, now=now), allowed_mentions=cards.NO_MENTIONS)
+        await card.edit(
+            embed=await self._embed(job), allowed_mentions=cards.NO_MENTIONS, view=self.views(job)
+        )
+        took = time.monotonic() - started
+        if took > SLOW_EDIT:
+            # discord.py slept on X-RateLimit headers: this channel is busy, edit this card less often.
+            state.interval = min(MAX_EDIT_INTERVAL, max(state.interval, took) * 2)
+            log.info("%s card edits slowed to every %.0f s (rate limited)", job.log_fields(), state.interval)
+
+    def _forget(self, job_id: int) -> None:
+        state = self._cards.pop(job_id, None)
+        if state is not None and state.pending is not None:
+            state.pending.cancel()
+
+    async def close(self) -> None:
+        pending = [s.pending for s in self._cards.values() if s.pending is not None]
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+        self._cards.clear()
+
+    # ---- delivery ----------------------------------------------------------------------------------
 
     async def deliver(self, job: Job) -> Delivered:
-        self._last_edit.pop(job.id, None)
+        self._forget(job.id)
         if not job.video_url:
-            raise GiveUp(cards.shorten("The video service finished but gave no clip.", 200))
+            raise GiveUp("The video service finished but gave no clip.")
         path = clip_path(self._settings.data_dir, job.id)
-        too_big_to_fetch = False
-        if not path.is_file():
+        fetched = path.is_file()
+        if not fetched:
             if job.video_expires_at is not None and job.video_expires_at <= self._clock():
                 raise GiveUp("The clip expired at the video service before I could fetch it.")
             path.parent.mkdir(parents=True, exist_ok=True)
             try:
                 await self._api.download(job.video_url, path, max_bytes=self._settings.max_clip_bytes)
+                fetched = True
             except apimart.TooLarge:
-                too_big_to_fetch = True
+                fetched = False
             except apimart.ApiError as exc:
                 if exc.retryable:
                     raise RetryLater(f"download: {exc}") from exc
                 raise GiveUp(
                     "The clip expired at the video service before I could fetch it.", str(exc)
                 ) from exc
-        if not too_big_to_fetch and path.stat().st_size <= self.upload_limit(job):
-            try:
-                result = await self._post_result(job, path=path)
-            except _UploadRefused:
-                log.warning("%s upload refused as too large; posting a link instead", job.log_fields())
-            else:
-                await asyncio.to_thread(path.unlink, missing_ok=True)
-                return result
+        if fetched:
+            upload = await self._fitting_file(job, path)
+            if upload is not None:
+                try:
+                    result = await self._post_result(job, path=upload)
+                except _UploadRefused:
+                    log.warning("%s upload refused as too large; posting a link instead", job.log_fields())
+                else:
+                    await _remove(path, upload)
+                    return result
         result = await self._post_result(job, path=None)
-        await asyncio.to_thread(path.unlink, missing_ok=True)
+        await _remove(path, path.with_suffix(".fit.mp4"))
         return result
 
+    async def _fitting_file(self, job: Job, path: Path) -> Path | None:
+        """The clip itself when it fits the upload limit, else a re-encoded copy that does, else None."""
+        limit = self.upload_limit(job)
+        size = (await asyncio.to_thread(path.stat)).st_size
+        if size <= limit:
+            return path
+        fitted = path.with_suffix(".fit.mp4")
+        if await asyncio.to_thread(_fits, fitted, limit):
+            return fitted
+        # Leave room for the multipart envelope Discord counts against the limit.
+        target = limit - 64 * 1024
+        try:
+            ok = await asyncio.to_thread(media.fit_to_size, path, fitted, target)
+        except media.MediaError as exc:
+            log.warning("%s clip could not be re-encoded: %s", job.log_fields(), exc)
+            return None
+        log.info(
+            "%s clip of %d bytes re-encoded to fit %d: %s",
+            job.log_fields(), size, limit, "ok" if ok else "impossible",
+        )  # fmt: skip
+        return fitted if ok else None
+
     async def _post_result(self, job: Job, *, path: Path | None) -> Delivered:
-        done = _as_delivered(job)
-        embed = cards.card_embed(done, link=None if path is not None else job.video_url)
-        view = self.view_for_result(done)
-        files = [discord.File(path, filename=f"video-{job.id}.mp4")] if path is not None else []
+        done = replace(job, status=S.DELIVERED)
+        embed = cards.card_embed(done, now=self._clock(), link=None if path is not None else job.video_url)
+        view = self.views(done)
         delivered_as = "file" if path is not None else "link"
         channel = self._channel(job)
+
+        def files() -> list[discord.File]:
+            return [discord.File(path, filename=f"video-{job.id}.mp4")] if path is not None else []
+
         try:
             if job.card_message_id is not None:
                 try:
                     msg = channel.get_partial_message(job.card_message_id)
-                    kwargs: dict[str, object] = {"embed": embed, "allowed_mentions": cards.NO_MENTIONS}
-                    kwargs["attachments"] = files
-                    kwargs["view"] = view
-                    await msg.edit(**kwargs)  # type: ignore[arg-type]
+                    await msg.edit(
+                        embed=embed, attachments=files(), view=view, allowed_mentions=cards.NO_MENTIONS
+                    )
                     return Delivered(delivered_as)
                 except discord.NotFound as exc:
                     if exc.code != 10008:  # unknown message: the card was deleted, post a new one
                         raise
-                    files = [discord.File(path, filename=f"video-{job.id}.mp4")] if path is not None else []
             sent = await channel.send(
                 embed=embed,
-                files=files,
+                files=files(),
                 view=view or discord.utils.MISSING,
                 allowed_mentions=cards.NO_MENTIONS,
             )
@@ -138,7 +238,7 @@ class DiscordPresenter:
         except discord.HTTPException as exc:
             if exc.status == 413 or exc.code == 40005:
                 raise _UploadRefused from exc
-            if isinstance(exc, discord.Forbidden) or exc.code in (10003, 50001, 50013):
+            if isinstance(exc, discord.Forbidden) or exc.code in (10003, 50001, 50007, 50013):
                 raise GiveUp(
                     "I can no longer post in that channel.", f"discord {exc.status} {exc.code}"
                 ) from exc
@@ -146,12 +246,18 @@ class DiscordPresenter:
         except (OSError, TimeoutError) as exc:
             raise RetryLater(f"discord: {type(exc).__name__}") from exc
 
-    async def announce(self, job: Job) -> int | None:
+    # ---- the end of a job --------------------------------------------------------------------------
+
+    async def announce(self, job: Job, *, ping: bool = True) -> int | None:
+        self._forget(job.id)
         channel = self._channel(job)
         if job.status != S.DELIVERED and job.card_message_id is not None:
             try:
                 await channel.get_partial_message(job.card_message_id).edit(
-                    embed=cards.card_embed(job), view=None, attachments=[], allowed_mentions=cards.NO_MENTIONS
+                    embed=cards.card_embed(job, now=self._clock()),
+                    attachments=[],
+                    allowed_mentions=cards.NO_MENTIONS,
+                    view=self.views(job),
                 )
             except discord.NotFound:
                 pass
@@ -159,7 +265,8 @@ class DiscordPresenter:
                 if exc.status >= 500:
                     raise RetryLater(f"discord {exc.status}") from exc
                 log.warning("%s card could not be updated: %s %s", job.log_fields(), exc.status, exc.code)
-        self._last_edit.pop(job.id, None)
+        if not ping:
+            return None
         if job.ping_message_id not in (None, PING_SENDING):
             return job.ping_message_id
         if job.ping_message_id == PING_SENDING:
@@ -210,9 +317,15 @@ class DiscordPresenter:
         return None
 
 
+def _fits(path: Path, limit: int) -> bool:
+    return path.is_file() and path.stat().st_size <= limit
+
+
 class _UploadRefused(Exception):
     pass
 
 
-def _as_delivered(job: Job) -> Job:
-    return replace(job, status=S.DELIVERED)
+async def _remove(*paths: Path) -> None:
+    for p in paths:
+        with contextlib.suppress(FileNotFoundError):
+            await asyncio.to_thread(p.unlink)

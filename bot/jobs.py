@@ -134,7 +134,8 @@ class Job:
     announced: bool = False
     charged: bool = True  # counts against the daily limits
     credits: float = 0.0  # reserved at admission, settled from the task's credits_cost when it ends
-    source_job_id: int | None = None  # the clip this one was remixed / retried from
+    source_job_id: int | None = None  # the clip this one was remixed / retried / extended from
+    credit_user_id: int | None = None  # whose clip it builds on, when that is someone else (attribution)
     private: bool = False  # delivered by direct message
     queued: bool = False  # waiting in our queue for a free slot
 
@@ -167,4 +168,5 @@ class NewJob:
     parent_job_id: int | None = None
     parent_task_id: str | None = None
     source_job_id: int | None = None
+    credit_user_id: int | None = None
     private: bool = False

@@ -9,12 +9,13 @@ previous process stopped.
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import logging
 import random
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -33,6 +34,8 @@ Clock = Callable[[], float]
 T = TypeVar("T")
 
 MAX_DELIVERY_ATTEMPTS = 8
+# A reference clip whose Discord link expired is sent inline (data: URI) up to this size.
+VIDEO_INLINE_MAX_BYTES = 8 * 1024 * 1024
 MAX_NOT_FOUND = 3
 PROGRESS_LOG_KEEP = 8
 
@@ -64,7 +67,7 @@ class Presenter(Protocol):
     async def deliver(self, job: Job) -> Delivered:
         """Fetch the clip and put it in the channel. Idempotent. Raises RetryLater or GiveUp."""
 
-    async def announce(self, job: Job) -> int | None:
+    async def announce(self, job: Job, *, ping: bool = True) -> int | None:
         """Tell the requester the job ended (result ready, or why not). Returns the ping message id."""
 
 
@@ -95,6 +98,7 @@ class Poller:
         self._submit_pause_until = 0.0
         self._submit_pause_reason: str | None = None
         self._auth_logged = False
+        self._refreshed: set[int] = set()
         self._data_dir = settings.data_dir
 
     # ---- lifecycle ---------------------------------------------------------------------------------
@@ -157,7 +161,7 @@ class Poller:
         self.wake()
         return True
 
-    async def cancel(self, job: Job) -> Job | None:
+    async def cancel(self, job: Job, *, by_user_id: int) -> Job | None:
         """Stop tracking a job a person cancelled. The remote task (if any) cannot be stopped or refunded."""
         before_submit = job.status == S.ACCEPTED
         fields: dict[str, object] = {
@@ -171,8 +175,9 @@ class Poller:
         moved = await self._store.transition(job.id, job.status, S.CANCELLED, **fields)
         if moved is None:
             return None
-        log.info("%s %s -> cancelled by a person", moved.log_fields(), job.status)
-        await self._announce(moved)
+        log.info("%s %s -> cancelled by user %s", moved.log_fields(), job.status, by_user_id)
+        # The requester pressed Cancel themselves: no need to ping them about it.
+        await self._announce(moved, ping=by_user_id != job.user_id)
         self.wake()  # a slot may be free now
         return moved
 
@@ -293,6 +298,12 @@ class Poller:
             log.warning("API rate limit: pausing all API calls for %.1f s", pause)
             raise
 
+    def _reference_fetch_failed(self, job: Job, exc: apimart.ApiError) -> bool:
+        if not isinstance(exc, apimart.BadRequest) or job.id in self._refreshed or not job.refs:
+            return False
+        text = exc.message.lower()
+        return any(word in text for word in ("download", "fetch", "url", "unreachable"))
+
     def _backoff(self, job: Job) -> tuple[int, float]:
         attempts = job.attempts + 1
         delay = backoff_delay(
@@ -306,20 +317,31 @@ class Poller:
     # ---- submit ------------------------------------------------------------------------------------
 
     async def _ensure_reference_urls(self, job: Job) -> list[Reference]:
-        """Upload kept image files whose API URL is missing or expired; returns the refreshed list."""
+        """Give every kept reference a URL the API can fetch now: upload images whose upload URL is missing
+        or about to expire; send a small clip inline when its Discord link has expired."""
         now = self._clock()
         refs = list(job.refs)
         changed = False
         for ref in refs:
-            if ref.kind != "image":
-                continue
             if ref.url and (ref.url_expires_at is None or ref.url_expires_at > now + 600):
                 continue
             path = self._data_dir / ref.path
             if not path.is_file():
                 raise GiveUp(
-                    f"The reference file {ref.filename} is no longer kept, so this job cannot start."
+                    f"The reference file {ref.filename} is no longer kept, so this can't be made again: "
+                    "attach it again with /video."
                 )
+            if ref.kind == "video":
+                if ref.size > VIDEO_INLINE_MAX_BYTES:
+                    raise GiveUp(
+                        f"The link to the reference clip {ref.filename} has expired and the clip is too "
+                        "large to send inline: attach it again with /video."
+                    )
+                data = await asyncio.to_thread(path.read_bytes)
+                ref.url = f"data:{ref.content_type};base64,{base64.b64encode(data).decode()}"
+                ref.url_expires_at = None
+                changed = True
+                continue
             data = await asyncio.to_thread(path.read_bytes)
             upload = partial(
                 self._api.upload_image, data, filename=ref.filename, content_type=ref.content_type
@@ -395,6 +417,21 @@ class Poller:
                 )
                 if moved:
                     await self._safe_progress(moved)
+                return
+            if self._reference_fetch_failed(job, exc):
+                # The API could not fetch a reference (its link died early): upload the kept files again
+                # and send once more. A 400 created nothing, so this cannot bill twice.
+                self._refreshed.add(job.id)
+                stale = [replace(r, url=None, url_expires_at=None) for r in job.refs]
+                moved = await self._store.transition(
+                    job.id, S.SUBMITTING, S.ACCEPTED, refs=stale, last_error=str(exc)[:500],
+                    next_poll_at=self._clock(),
+                )  # fmt: skip
+                if moved:
+                    log.info(
+                        "%s reference links refused by the API: uploading the kept files again",
+                        job.log_fields(),
+                    )
                 return
             if await self._reject_if_permanent(job, exc, status=S.SUBMITTING):
                 return
@@ -630,11 +667,11 @@ class Poller:
             log.warning("%s delivering -> failed: %s", moved.log_fields(), detail)
             await self._announce(moved)
 
-    async def _announce(self, job: Job) -> None:
+    async def _announce(self, job: Job, *, ping: bool = True) -> None:
         if job.announced:
             return
         try:
-            ping_id = await self._presenter.announce(job)
+            ping_id = await self._presenter.announce(job, ping=ping)
         except RetryLater as exc:
             attempts, when = self._backoff(job)
             if attempts < MAX_DELIVERY_ATTEMPTS:

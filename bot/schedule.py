@@ -1,19 +1,24 @@
 """When to poll a task next: plain arithmetic on what the API told us. No I/O, no clock of its own.
 
 The delay a user sees is the gap between two polls around the moment the task really finishes; the
-cost is the number of polls. So the planner predicts the finish and makes the gap a fixed fraction of
-the time still expected (`NEAR_FRACTION`): sparse while the finish is far, tightening geometrically
-toward it, down to `min_interval`. Why a *fraction*: once progress is seen, the error of a prediction
-of the remaining time shrinks with the remaining time, so a gap proportional to it keeps the chance of
-overshooting the real finish roughly constant while costing only O(log(duration)) polls.
+cost is the number of polls. So the planner predicts the finish and an *aim*, the early side of that
+prediction given how unsure it is, and:
+- before the aim, waits a fixed fraction of the time left to it (`NEAR_FRACTION`): sparse while the
+  finish is far, tightening geometrically toward it, landing on the aim when it is close. Once progress
+  is seen, the error of a prediction of the remaining time shrinks with the remaining time, so a gap
+  proportional to it costs O(log(duration)) polls for a roughly constant risk of overshooting;
+- past the aim, polls every `min_interval`, widening only slowly with the overrun (at most
+  `OVERDUE_CAP` × `min_interval`), so a job whose hints lie still finishes with a bounded delay.
 
-What the prediction is made of, each a hint that may lie:
-- `estimated_time` (the API's guess; seen off by ±50 %), or the median of recent actual durations;
-- progress, read robustly: the highest value seen (a step back is noise, not news), the rate over the
-  observed window when it moves consistently, and a stall (no new high across polls) which slows the
-  measured rate, so a stalled job is polled less often;
-- once the prediction is overdue, the hints were wrong: poll at a steady short interval that widens
-  only slowly with the overrun, so a job whose progress lies still finishes with a bounded delay.
+The prediction blends, on a log scale, hints that may each lie:
+- `estimated_time` (seen off by ±50 %), or the median of recent actual durations when there is none;
+  once passed it only says "any moment now";
+- progress, read defensively: the highest value seen (a step back is noise, not news), dated between
+  the poll that first saw it and the one before; the rate over the observed window; trust that grows
+  with the progress and shrinks when polls see no movement, steps back or erratic rates, and decays
+  once the progress-based finish is overdue (the "jumps to 99 and sits" pattern);
+- a stall (no new high across polls) delays the progress-based finish by part of its length and sets a
+  floor on the gap that grows with the stall and fades near 100 %: a stalled job is polled less often.
 
 With push (`push_enabled`), a callback triggers the real poll; polls here are only a safety net for a
 lost callback: first well after the predicted finish, then every `max_interval`.
@@ -21,6 +26,7 @@ lost callback: first well after the predicted finish, then every `max_interval`.
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import statistics
@@ -29,14 +35,23 @@ from dataclasses import dataclass
 
 DEFAULT_PRIOR_SECONDS = 90.0
 # Gap = this fraction of the predicted remaining time (while the finish is ahead).
-NEAR_FRACTION = 0.3
+NEAR_FRACTION = 0.6
+# Within SNAP × min_interval of the aim, the next poll lands on it.
+SNAP = 1.5
 # Past the predicted finish: gap = min_interval + OVERDUE_SLOPE × overrun, at most OVERDUE_CAP × min_interval.
 OVERDUE_SLOPE = 0.02
-OVERDUE_CAP = 2.0
-# A stalled job (no new progress high for a while) is polled at least every STALL_SLOPE × stall length.
-STALL_SLOPE = 0.08
-# How far early a task may finish relative to an estimate-only prediction (estimates seen ±50 % off).
-ESTIMATE_EARLY = 0.6
+OVERDUE_CAP = 1.5
+# How early (fraction of the predicted duration) a task may finish when nothing but the estimate is
+# known (estimates are seen ±50 % off); shrinks as trust in the progress grows.
+EARLY_SPAN = 0.25
+# A stall at progress p makes the gap at least STALL_SLOPE × stall length × (100 - p) / 100.
+STALL_SLOPE = 0.2
+# A stall at progress p moves the progress-based finish out by STALL_SHIFT × stall × (100 - p) / 100.
+STALL_SHIFT = 0.25
+# Trust in a progress rate starts here at 0 % and grows to 0.95 at 100 %.
+TRUST_BASE = 0.6
+# Trust in an overdue progress prediction decays by e every DISTRUST_OVERRUN × its predicted duration.
+DISTRUST_OVERRUN = 0.03
 # Push mode: the first safety-net poll comes at this multiple of the predicted duration.
 PUSH_SAFETY_FACTOR = 2.0
 PUSH_MAX_GAP_FACTOR = 4.0  # × max_interval, the sparsest a safety net gets
@@ -53,8 +68,31 @@ class ProgressRead:
     """What the progress log says, read defensively."""
 
     finish: float | None  # absolute predicted finish from progress alone, if it says anything
+    # The latest that finish can be, if the high was reached just before the poll that saw it: the
+    # progress is only proven wrong once this has passed.
+    latest: float | None
     trust: float  # 0..1, how much to believe `finish` over the estimate
-    stalled_for: float  # seconds since progress last reached a new high (0 when it just moved)
+    high: int  # the highest progress seen (0 when none)
+    stalled_for: float  # seconds the highest value has been seen without a newer high
+
+
+def record_progress(
+    progress_log: Sequence[tuple[float, int]], now: float, progress: float | None, *, keep: int = 8
+) -> list[tuple[float, int]]:
+    """The progress log after a poll at `now` saw `progress`: what `read_progress` needs, bounded.
+
+    A value repeated across polls keeps its first sighting and its latest one only, so a long stall
+    stays visible in a short log instead of pushing the history out.
+    """
+    log = list(progress_log)
+    if progress is None or progress <= 0:
+        return log[-keep:]
+    value = int(progress)
+    if len(log) >= 2 and log[-1][1] == value and log[-2][1] == value:
+        log[-1] = (now, value)
+    else:
+        log.append((now, value))
+    return log[-keep:]
 
 
 def prior_duration(recent: Sequence[float]) -> float:
@@ -68,47 +106,50 @@ def read_progress(
     """Predict the finish from (time, progress) observations; tolerant of stalls, jumps and steps back."""
     points = [(t, p) for t, p in progress_log if 0 < p < 100 and t >= submitted_at]
     if not points:
-        return ProgressRead(None, 0.0, 0.0)
+        return ProgressRead(None, None, 0.0, 0, 0.0)
     high = max(p for _, p in points)
-    first_high = min(t for t, p in points if p == high)
-    last = points[-1][0]
-    stalled_for = max(0.0, now - first_high) if len(points) > 1 and last > first_high else 0.0
+    i_high = next(i for i, (_, p) in enumerate(points) if p == high)
+    seen = points[i_high][0]
+    # The value changed somewhere between the previous poll and this one: date it to the middle.
+    reached = (points[i_high - 1][0] + seen) / 2 if i_high > 0 else seen
+    stalled_for = max(0.0, now - seen) if points[-1][0] > seen else 0.0
     t0, p0 = points[0]
-    if high > p0 and first_high > t0:
-        # Rate up to the moment the current high was first seen: later polls that saw the same value
-        # say the reporting is lumpy (or the job stalls), which the stall rule below handles.
-        rate = (high - p0) / (first_high - t0)
-        finish = first_high + (100 - high) / rate
-        trust = _rate_trust(points, high)
+    if high > p0 and reached > t0:
+        rate = (high - p0) / (reached - t0)  # percent per second over the observed window
+        # A stall is lumpy reporting (finish unchanged) or a real stop (finish later by the stall):
+        # hedge with part of it, less as the task nears 100 %.
+        shift = STALL_SHIFT * stalled_for * (100 - high) / 100
+        finish = reached + (100 - high) / rate + shift
+        latest = seen + (100 - high) / ((high - p0) / max(seen - t0, 1e-9)) + shift
+        trust = _rate_trust(points, high, rate)
     elif high >= 5:
         # One level only: assume progress is proportional to the time since submit, queue included.
-        finish = submitted_at + (max(last, first_high) - submitted_at) * 100 / high
-        trust = 0.35 * high / 100
+        finish = latest = submitted_at + (reached - submitted_at) * 100 / high
+        trust = 0.6 * high / 100
     else:
-        return ProgressRead(None, 0.0, stalled_for)
-    return ProgressRead(finish, trust, stalled_for)
+        return ProgressRead(None, None, 0.0, high, stalled_for)
+    return ProgressRead(finish, latest, trust, high, stalled_for)
 
 
-def _rate_trust(points: Sequence[tuple[float, int]], high: int) -> float:
-    """More progress seen and a steadier rate → more trust. A step back costs trust."""
-    rates = []
+def _rate_trust(points: Sequence[tuple[float, int]], high: int, rate: float) -> float:
+    """More progress seen and a steadier rate → more trust. Steps back and long flat spells cost trust."""
     went_back = False
-    for (ta, pa), (tb, pb) in zip(points, points[1:], strict=False):
-        if pb < pa:
-            went_back = True
-        if tb > ta:
-            rates.append(max(0, pb - pa) / (tb - ta))
-    trust = 0.4 + 0.5 * high / 100
-    moving = [r for r in rates if r > 0]
-    if len(moving) >= 2:
-        spread = max(moving) / min(moving)
-        if spread > 4:
-            trust -= 0.2
-    if len(moving) < len(rates):  # some polls saw no movement: lumpy progress
-        trust -= 0.15
+    flat = False
+    moving: list[float] = []
+    for (ta, pa), (tb, pb) in itertools.pairwise(points):
+        went_back = went_back or pb < pa
+        if pb > pa and tb > ta:
+            moving.append((pb - pa) / (tb - ta))
+        elif pb == pa and rate * (tb - ta) >= 2:
+            flat = True  # at the usual pace it should have moved a couple of points: lumpy progress
+    trust = TRUST_BASE + (0.95 - TRUST_BASE) * high / 100
+    if len(moving) >= 2 and max(moving) > 4 * min(moving):
+        trust -= 0.2
+    if flat:
+        trust -= 0.2
     if went_back:
         trust -= 0.2
-    return min(0.9, max(0.1, trust))
+    return min(0.95, max(0.1, trust))
 
 
 def predict_finish(
@@ -120,7 +161,14 @@ def predict_finish(
     prior: float,
 ) -> float:
     """Absolute time the task is expected to finish (blend of the estimate and the progress)."""
-    return _predict(now, submitted_at, estimated_time, progress_log, prior)[0]
+    return _predict(now, submitted_at, estimated_time, progress_log, prior).finish
+
+
+@dataclass(frozen=True)
+class _Prediction:
+    finish: float  # most likely finish
+    aim: float  # where dense polling starts: the early side of the finish, given how unsure we are
+    read: ProgressRead
 
 
 def _predict(
@@ -129,22 +177,26 @@ def _predict(
     estimated_time: float | None,
     progress_log: Sequence[tuple[float, int]],
     prior: float,
-) -> tuple[float, ProgressRead, float]:
+) -> _Prediction:
     estimate = estimated_time if estimated_time and estimated_time > 0 else prior
     by_estimate = submitted_at + estimate
     read = read_progress(progress_log, now=now, submitted_at=submitted_at)
     if read.finish is None:
-        return by_estimate, read, estimate
+        aim = submitted_at + (1 - EARLY_SPAN) * estimate
+        return _Prediction(by_estimate, aim, read)
     trust = read.trust
-    if by_estimate <= now:
-        trust = max(trust, 0.8)  # the estimate has already been proven wrong
-    elif read.finish <= now:
-        trust = min(trust, 0.2)  # progress promised a finish that did not come: lean on the estimate
-    # Blend durations on a log scale: errors are multiplicative (±50 %), not additive.
-    d_est = max(1e-3, by_estimate - submitted_at)
+    if read.latest is not None and read.latest < now:
+        # Progress promised a finish that did not come: lean on the estimate, the more so the longer
+        # the promise is overdue (at 99 % a few seconds late is finalising, not lying).
+        overrun = (now - read.latest) / max(1e-3, read.latest - submitted_at)
+        trust *= math.exp(-overrun / DISTRUST_OVERRUN)
+    # Blend durations on a log scale: errors are multiplicative (±50 %), not additive. An estimate
+    # already passed says no more than "any moment now".
+    d_est = max(1e-3, max(by_estimate, now) - submitted_at)
     d_prog = max(1e-3, read.finish - submitted_at)
     duration = math.exp(trust * math.log(d_prog) + (1 - trust) * math.log(d_est))
-    return submitted_at + duration, read, estimate
+    early = EARLY_SPAN * (1 - trust) * duration
+    return _Prediction(submitted_at + duration, submitted_at + duration - early, read)
 
 
 def plan_next_poll(
@@ -160,38 +212,27 @@ def plan_next_poll(
     push_enabled: bool = False,
 ) -> PollPlan:
     """The delay until the next status poll of a running task."""
-    finish, read, estimate = _predict(now, submitted_at, estimated_time, progress_log, prior)
+    pred = _predict(now, submitted_at, estimated_time, progress_log, prior)
     if push_enabled:
-        delay = _push_delay(now, submitted_at, finish, min_interval, max_interval)
+        delay = _push_delay(now, submitted_at, pred.finish, min_interval, max_interval)
     else:
-        delay = _poll_delay(now, submitted_at, finish, read, estimate, min_interval, max_interval)
+        delay = _poll_delay(now, pred, min_interval, max_interval)
     if rng is not None:
         delay *= rng.uniform(0.97, 1.03)  # de-synchronise jobs submitted together
-    return PollPlan(delay=max(min_interval, delay), predicted_finish=finish)
+    return PollPlan(delay=max(min_interval, delay), predicted_finish=pred.finish)
 
 
-def _poll_delay(
-    now: float,
-    submitted_at: float,
-    finish: float,
-    read: ProgressRead,
-    estimate: float,
-    min_interval: float,
-    max_interval: float,
-) -> float:
-    remaining = finish - now
-    if read.finish is None:
-        # Estimate only: the task may finish well before the estimate, so aim at the early side.
-        remaining = (
-            min(remaining, submitted_at + ESTIMATE_EARLY * estimate - now) if remaining > 0 else remaining
-        )
-    if remaining > 0:
-        delay = NEAR_FRACTION * remaining
+def _poll_delay(now: float, pred: _Prediction, min_interval: float, max_interval: float) -> float:
+    ahead = pred.aim - now
+    if ahead > 0:
+        # Far: a fraction of the way. Close: land exactly on the aim instead of creeping up to it.
+        delay = ahead if ahead <= SNAP * min_interval else NEAR_FRACTION * ahead
     else:
-        overrun = -remaining
-        delay = min(min_interval + OVERDUE_SLOPE * overrun, OVERDUE_CAP * min_interval)
-    if read.stalled_for > 0 and remaining > 0:
-        delay = max(delay, STALL_SLOPE * read.stalled_for)
+        delay = min(min_interval + OVERDUE_SLOPE * -ahead, OVERDUE_CAP * min_interval)
+    # Stuck at a low value for a while: a finish in the next few seconds is implausible, so back off.
+    # Near 100 a stall is the task finalising, and the back-off fades away.
+    stall_floor = STALL_SLOPE * pred.read.stalled_for * (100 - pred.read.high) / 100
+    delay = max(delay, stall_floor)
     return max(min_interval, min(max_interval, delay))
 
 

@@ -6,15 +6,17 @@ restart racing a late callback) can never move a job twice.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import json
 import logging
 import sqlite3
 import time
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Coroutine, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import aiosqlite
 
@@ -52,10 +54,24 @@ _JOB_COLUMNS = (
     "parent_job_id, parent_task_id, task_id, card_message_id, ping_message_id, created_at, updated_at, "
     "submitted_at, finished_at, next_poll_at, deadline_at, attempts, polls, progress, estimated_time, "
     "progress_log, video_url, video_expires_at, delivered_as, credits_cost, error, last_error, announced, "
-    "charged, credits, source_job_id, private, queued"
+    "charged, credits, source_job_id, credit_user_id, private, queued"
 )
 # Columns a caller may set through transition()/update(); anything else is a programming error.
 _WRITABLE = frozenset(_JOB_COLUMNS.replace(" ", "").split(",")) - {"id", "status", "created_at"}
+
+
+async def _connect(path: Path) -> aiosqlite.Connection:
+    conn = await aiosqlite.connect(path, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    for pragma in ("busy_timeout=10000", "synchronous=NORMAL", "foreign_keys=ON"):
+        await _pragma(conn, pragma)
+    return conn
+
+
+async def _pragma(conn: aiosqlite.Connection, pragma: str) -> None:
+    # Read the answer and close the cursor: a pending statement would hold a lock on the file.
+    async with conn.execute(f"PRAGMA {pragma}") as cur:
+        await cur.fetchall()
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -105,6 +121,7 @@ def _row_to_job(row: sqlite3.Row) -> Job:
         charged=bool(row["charged"]),
         credits=float(row["credits"]),
         source_job_id=row["source_job_id"],
+        credit_user_id=row["credit_user_id"],
         private=bool(row["private"]),
         queued=bool(row["queued"]),
     )
@@ -120,23 +137,39 @@ def _encode(column: str, value: Any) -> Any:
     return value
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _locked(
+    method: Callable[Concatenate[Store, P], Coroutine[Any, Any, R]],
+) -> Callable[Concatenate[Store, P], Coroutine[Any, Any, R]]:
+    """Run a public store method alone on the connection (see Store.__init__)."""
+
+    @functools.wraps(method)
+    async def wrapper(self: Store, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        async with self._lock:
+            return await method(self, *args, **kwargs)
+
+    return wrapper
+
+
 class Store:
     """Repository over one SQLite file. Use `await Store.open(path)`; close with `await store.close()`."""
 
     def __init__(self, conn: aiosqlite.Connection, clock: Clock = time.time) -> None:
         self._conn = conn
+        # One connection, one use case at a time: a cursor left open by one coroutine would otherwise pin
+        # a stale snapshot for another, and a statement could slip into someone else's transaction.
+        self._lock = asyncio.Lock()
         self._clock = clock
 
     @classmethod
     async def open(cls, path: Path, *, clock: Clock = time.time) -> Store:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(path, isolation_level=None)
+        conn = await _connect(path)
         try:
-            conn.row_factory = sqlite3.Row
-            await conn.execute("PRAGMA journal_mode=WAL")
-            await conn.execute("PRAGMA synchronous=NORMAL")
-            await conn.execute("PRAGMA foreign_keys=ON")
-            await conn.execute("PRAGMA busy_timeout=5000")
+            await _pragma(conn, "journal_mode=WAL")
             store = cls(conn, clock)
             await store._migrate()
         except BaseException:
@@ -145,7 +178,8 @@ class Store:
         return store
 
     async def close(self) -> None:
-        await self._conn.close()
+        async with self._lock:
+            await self._conn.close()
 
     async def _migrate(self) -> None:
         async with self._conn.execute("PRAGMA user_version") as cur:
@@ -169,18 +203,19 @@ class Store:
 
     # ---- jobs -------------------------------------------------------------------------------------
 
+    @_locked
     async def insert_job(self, new: NewJob, *, credits: float = 0.0) -> Job:
         """Insert without any limit check (admission goes through `admit`)."""
-        job_id = await self._insert(new, now=self._clock(), credits=credits)
-        job = await self.get(job_id)
+        job_id = await self._insert(self._conn, new, now=self._clock(), credits=credits)
+        job = await self._get(job_id)
         assert job is not None
         return job
 
-    async def _insert(self, new: NewJob, *, now: float, credits: float) -> int:
-        cur = await self._conn.execute(
+    async def _insert(self, conn: aiosqlite.Connection, new: NewJob, *, now: float, credits: float) -> int:
+        cur = await conn.execute(
             "INSERT INTO jobs (status, kind, guild_id, channel_id, user_id, user_name, prompt, aspect_ratio,"
-            " refs, parent_job_id, parent_task_id, source_job_id, private, credits, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " refs, parent_job_id, parent_task_id, source_job_id, credit_user_id, private, credits,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 JobStatus.ACCEPTED,
                 new.kind,
@@ -194,6 +229,7 @@ class Store:
                 new.parent_job_id,
                 new.parent_task_id,
                 new.source_job_id,
+                new.credit_user_id,
                 int(new.private),
                 credits,
                 now,
@@ -205,11 +241,16 @@ class Store:
         assert job_id is not None
         return job_id
 
+    @_locked
     async def get(self, job_id: int) -> Job | None:
+        return await self._get(job_id)
+
+    async def _get(self, job_id: int) -> Job | None:
         async with self._conn.execute(f"SELECT {_JOB_COLUMNS} FROM jobs WHERE id = ?", (job_id,)) as cur:
             row = await cur.fetchone()
         return _row_to_job(row) if row else None
 
+    @_locked
     async def get_by_task(self, task_id: str) -> Job | None:
         async with self._conn.execute(
             f"SELECT {_JOB_COLUMNS} FROM jobs WHERE task_id = ?", (task_id,)
@@ -217,8 +258,9 @@ class Store:
             row = await cur.fetchone()
         return _row_to_job(row) if row else None
 
+    @_locked
     async def transition(
-        self, job_id: int, old: JobStatus | Collection[JobStatus], new: JobStatus, **fields: Any
+        self, job_id: int, old: JobStatus | Collection[JobStatus], new: JobStatus, /, **fields: Any
     ) -> Job | None:
         """Move a job from `old` to `new` (and set `fields`) only if it is still in `old`.
 
@@ -230,8 +272,9 @@ class Store:
         fields["status"] = new
         return await self._update(job_id, olds, fields)
 
+    @_locked
     async def update(
-        self, job_id: int, expect: JobStatus | Collection[JobStatus], **fields: Any
+        self, job_id: int, expect: JobStatus | Collection[JobStatus], /, **fields: Any
     ) -> Job | None:
         """Set fields on a job that is still in one of the `expect` statuses; None if it moved on."""
         olds = [expect] if isinstance(expect, JobStatus) else list(expect)
@@ -252,8 +295,9 @@ class Store:
         await cur.close()
         if changed != 1:
             return None
-        return await self.get(job_id)
+        return await self._get(job_id)
 
+    @_locked
     async def due_jobs(self, now: float, limit: int, exclude: Iterable[int] = ()) -> list[Job]:
         excluded = list(exclude)
         marks = ", ".join("?" for _ in excluded)
@@ -266,6 +310,7 @@ class Store:
             rows = await cur.fetchall()
         return [_row_to_job(r) for r in rows]
 
+    @_locked
     async def next_due_at(self, exclude: Iterable[int] = ()) -> float | None:
         excluded = list(exclude)
         marks = ", ".join("?" for _ in excluded)
@@ -276,6 +321,7 @@ class Store:
             row = await cur.fetchone()
         return float(row[0]) if row and row[0] is not None else None
 
+    @_locked
     async def jobs_with_status(self, statuses: Collection[JobStatus]) -> list[Job]:
         marks = ", ".join("?" for _ in statuses)
         async with self._conn.execute(
@@ -284,6 +330,7 @@ class Store:
             rows = await cur.fetchall()
         return [_row_to_job(r) for r in rows]
 
+    @_locked
     async def recent_durations(self, limit: int = 50) -> list[float]:
         """Actual submit-to-finish times of the latest finished jobs (for the poll planner's prior)."""
         async with self._conn.execute(
@@ -297,6 +344,7 @@ class Store:
 
     # ---- admission (issue: spend control) -------------------------------------------------------------
 
+    @_locked
     async def admit(
         self,
         new: NewJob,
@@ -307,28 +355,32 @@ class Store:
     ) -> Job | Refusal:
         """Check every limit and insert the job in ONE transaction: nothing can slip in between."""
         start = day_start(now)
-        await self._conn.execute("BEGIN IMMEDIATE")
+        conn = self._conn
+        await conn.execute("BEGIN IMMEDIATE")
         try:
-            usage = await self._usage(new.user_id, new.guild_id, start)
+            usage = await self._usage(conn, new.user_id, new.guild_id, start)
             refused = refusal(limits, usage, now, in_guild=new.guild_id is not None)
             if refused is not None:
-                await self._conn.execute("ROLLBACK")
+                await conn.execute("ROLLBACK")
                 return refused
-            job_id = await self._insert(new, now=now, credits=credits)
-            await self._conn.execute("COMMIT")
+            job_id = await self._insert(conn, new, now=now, credits=credits)
+            await conn.execute("COMMIT")
         except BaseException:
-            await self._conn.execute("ROLLBACK")
+            await conn.execute("ROLLBACK")
             raise
-        job = await self.get(job_id)
+        job = await self._get(job_id)
         assert job is not None
         return job
 
+    @_locked
     async def usage(self, user_id: int, guild_id: int | None, now: float) -> Usage:
-        return await self._usage(user_id, guild_id, day_start(now))
+        return await self._usage(self._conn, user_id, guild_id, day_start(now))
 
-    async def _usage(self, user_id: int, guild_id: int | None, start: float) -> Usage:
+    async def _usage(
+        self, conn: aiosqlite.Connection, user_id: int, guild_id: int | None, start: float
+    ) -> Usage:
         active = ", ".join(f"'{s}'" for s in ACTIVE)
-        async with self._conn.execute(
+        async with conn.execute(
             f"SELECT"
             f" (SELECT COUNT(*) FROM jobs WHERE user_id = ? AND status IN ({active})),"
             " (SELECT COUNT(*) FROM jobs WHERE user_id = ? AND charged = 1 AND created_at >= ?),"
@@ -349,6 +401,7 @@ class Store:
 
     # ---- the queue: at most N jobs at the API, the rest wait in order ---------------------------------
 
+    @_locked
     async def claim_slot(self, job_id: int, max_in_flight: int) -> Job | None:
         """ACCEPTED → SUBMITTING if a slot is free and no older job waits; None otherwise."""
         in_flight = ", ".join(f"'{s}'" for s in IN_FLIGHT)
@@ -362,12 +415,14 @@ class Store:
         )  # fmt: skip
         changed = cur.rowcount
         await cur.close()
-        return await self.get(job_id) if changed == 1 else None
+        return await self._get(job_id) if changed == 1 else None
 
+    @_locked
     async def park(self, job_id: int) -> Job | None:
         """Put an ACCEPTED job in the queue: it waits (no due time) until a slot frees."""
-        return await self.update(job_id, JobStatus.ACCEPTED, queued=True, next_poll_at=None)
+        return await self._update(job_id, [JobStatus.ACCEPTED], {"queued": True, "next_poll_at": None})
 
+    @_locked
     async def unpark(self, max_in_flight: int) -> list[int]:
         """Make the oldest queued jobs due again, as many as there are free slots."""
         in_flight = ", ".join(f"'{s}'" for s in IN_FLIGHT)
@@ -384,9 +439,10 @@ class Store:
             ids = [int(r[0]) for r in await cur.fetchall()]
         now = self._clock()
         for job_id in ids:
-            await self.update(job_id, JobStatus.ACCEPTED, next_poll_at=now)
+            await self._update(job_id, [JobStatus.ACCEPTED], {"next_poll_at": now})
         return ids
 
+    @_locked
     async def queue(self) -> list[Job]:
         """Jobs waiting for a slot, oldest first (their place in the queue is their index + 1)."""
         async with self._conn.execute(
@@ -396,6 +452,7 @@ class Store:
             rows = await cur.fetchall()
         return [_row_to_job(r) for r in rows]
 
+    @_locked
     async def queue_position(self, job_id: int) -> int | None:
         async with self._conn.execute(
             "SELECT COUNT(*) FROM jobs WHERE status = ? AND queued = 1 AND id <= ?"
@@ -406,6 +463,7 @@ class Store:
         n = int(row[0]) if row else 0
         return n or None
 
+    @_locked
     async def count_in_flight(self) -> int:
         in_flight = ", ".join(f"'{s}'" for s in IN_FLIGHT)
         async with self._conn.execute(f"SELECT COUNT(*) FROM jobs WHERE status IN ({in_flight})") as cur:
@@ -414,12 +472,17 @@ class Store:
 
     # ---- per-server settings and bans ---------------------------------------------------------------
 
+    @_locked
     async def guild_config(self, guild_id: int) -> GuildConfig:
+        return await self._guild_config(guild_id)
+
+    async def _guild_config(self, guild_id: int) -> GuildConfig:
         async with self._conn.execute("SELECT * FROM guild_settings WHERE guild_id = ?", (guild_id,)) as cur:
             row = await cur.fetchone()
         return GuildConfig.from_row(row) if row else GuildConfig(guild_id=guild_id)
 
-    async def set_guild_config(self, guild_id: int, **fields: Any) -> GuildConfig:
+    @_locked
+    async def set_guild_config(self, guild_id: int, /, **fields: Any) -> GuildConfig:
         allowed = {
             "user_daily_limit", "user_concurrent_limit", "guild_daily_limit", "cooldown_seconds",
             "allowed_channels", "allowed_roles", "paused", "requester_only",
@@ -435,14 +498,16 @@ class Store:
                 f"UPDATE guild_settings SET {sets}, updated_at = ? WHERE guild_id = ?",
                 (*values.values(), self._clock(), guild_id),
             )
-        return await self.guild_config(guild_id)
+        return await self._guild_config(guild_id)
 
+    @_locked
     async def is_banned(self, guild_id: int, user_id: int) -> bool:
         async with self._conn.execute(
             "SELECT 1 FROM bans WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
         ) as cur:
             return await cur.fetchone() is not None
 
+    @_locked
     async def ban(self, guild_id: int, user_id: int, by: int) -> bool:
         cur = await self._conn.execute(
             "INSERT OR IGNORE INTO bans (guild_id, user_id, banned_by, created_at) VALUES (?, ?, ?, ?)",
@@ -452,6 +517,7 @@ class Store:
         await cur.close()
         return changed == 1
 
+    @_locked
     async def unban(self, guild_id: int, user_id: int) -> bool:
         cur = await self._conn.execute(
             "DELETE FROM bans WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
@@ -460,6 +526,7 @@ class Store:
         await cur.close()
         return changed == 1
 
+    @_locked
     async def bans(self, guild_id: int) -> list[int]:
         async with self._conn.execute(
             "SELECT user_id FROM bans WHERE guild_id = ? ORDER BY created_at", (guild_id,)
@@ -468,6 +535,7 @@ class Store:
 
     # ---- reports --------------------------------------------------------------------------------------
 
+    @_locked
     async def usage_report(self, guild_id: int, since: float) -> list[UsageRow]:
         """Per user and UTC day: clips asked for, clips delivered, failures, credits."""
         failed = ", ".join(
@@ -486,6 +554,7 @@ class Store:
             UsageRow(r[0], int(r[1]), r[2] or "", int(r[3]), int(r[4]), int(r[5]), float(r[6])) for r in rows
         ]
 
+    @_locked
     async def recent_jobs(self, user_id: int, limit: int = 10) -> list[Job]:
         async with self._conn.execute(
             f"SELECT {_JOB_COLUMNS} FROM jobs WHERE user_id = ? ORDER BY id DESC LIMIT ?", (user_id, limit)
@@ -493,6 +562,7 @@ class Store:
             rows = await cur.fetchall()
         return [_row_to_job(r) for r in rows]
 
+    @_locked
     async def referenced_paths(self) -> set[str]:
         """Reference files still named by any job (so retention never deletes a file in use)."""
         async with self._conn.execute("SELECT refs FROM jobs WHERE refs != '[]'") as cur:

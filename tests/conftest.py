@@ -55,6 +55,8 @@ class Harness:
             "poll_min_interval": 0.05,
             "poll_max_interval": 0.5,
             "api_timeout_seconds": 5.0,
+            "cooldown_seconds": 0.0,
+            "card_edit_interval": 0.2,
             "discord_api_base": self.discord.api_base,
             "discord_gateway_url": self.discord.gateway_url,
         }
@@ -132,9 +134,18 @@ class Harness:
         """The delivered card (a message with an MP4 or a download link) of `user`'s latest job."""
 
         def done(m: FakeMessage) -> bool:
-            return bool(m.embeds) and f"<@{user.id}>" in m.text and _is_final(m)
+            return asked_by(m) == user.id and _is_final(m)
 
         return await self.discord.wait_for_message(done, timeout=timeout)
+
+
+def asked_by(message: FakeMessage) -> int | None:
+    """The requester shown on a job card ("Asked by" field), or None when it is not a card."""
+    for embed in message.embeds:
+        for f in embed.get("fields", []):
+            if f.get("name") == "Asked by":
+                return int(str(f["value"]).strip("<@!>"))
+    return None
 
 
 def _is_final(message: FakeMessage) -> bool:
@@ -227,6 +238,7 @@ async def bot_process(
             "POLL_FIRST_DELAY": "0.05",
             "POLL_MIN_INTERVAL": "0.05",
             "POLL_MAX_INTERVAL": "0.5",
+            "COOLDOWN_SECONDS": "0",
             "DISCORD_API_BASE": fake_discord.api_base,
             "DISCORD_GATEWAY_URL": fake_discord.gateway_url,
             "LOG_LEVEL": "INFO",

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from bot.jobs import JobStatus
-from tests.conftest import Harness
+from tests.conftest import Harness, asked_by
 from tests.fakes.fake_apimart import Timeline
 from tests.fakes.fake_discord import FakeFile, FakeMessage
 from tests.fakes.media import make_gif, make_jpeg, make_mp4, make_png, make_webp
@@ -31,7 +31,7 @@ async def _delivered(h: Harness, user_id: int, count: int = 1, timeout: float = 
         return [
             m
             for m in h.discord.channel.messages
-            if m.author.id == h.discord.bot_user.id and m.attachments and f"<@{user_id}>" in m.text
+            if m.author.id == h.discord.bot_user.id and m.attachments and asked_by(m) == user_id
         ]
 
     await h.discord.wait_until(lambda: len(cards()) >= count, timeout=timeout)
@@ -53,7 +53,7 @@ async def test_text_only_video_is_posted_once_with_extend(bot_harness: Harness) 
     assert len(card.attachments) == 1
     assert card.attachments[0].filename.endswith(".mp4")
     assert {"video", "audio"} <= _mp4_streams(card.attachments[0].data)
-    assert _extend_button(card) is not None
+    assert [b["label"] for b in card.buttons] == ["Extend", "Remix", "Retry", "Delete"]
     assert "a cat surfing a wave" in card.text
 
     [submit] = h.api.submits
@@ -177,7 +177,10 @@ async def test_failed_and_cancelled_tasks_say_why_without_extend(
         return bool(m.embeds) and expected in m.text and "request id" not in m.text
 
     card = await h.discord.wait_for_message(ended)
-    assert card.buttons == []
+    assert card.button("Extend") is None
+    # A failure can be retried; a cancellation by the API is final.
+    expected_buttons = [] if "cancelled" in expected else ["Retry"]
+    assert [b["label"] for b in card.buttons] == expected_buttons
     assert not card.attachments
     ping = await h.discord.wait_for_message(lambda m: m.pinged_user_ids == {alice.id})
     assert "ended" in ping.content
@@ -190,7 +193,7 @@ async def test_deadline_overrun_times_out(harness: Harness) -> None:
     h.api.queue_timeline(Timeline.manual(estimated_time=1))
     await h.video(alice, "never ends")
     card = await h.discord.wait_for_message(lambda m: "took too long" in m.text)
-    assert card.buttons == []
+    assert [b["label"] for b in card.buttons] == ["Retry"]
     job = await h.store.get(1)
     assert job is not None and job.status == JobStatus.TIMED_OUT
 
@@ -235,18 +238,38 @@ async def test_prompt_with_mentions_pings_nobody(bot_harness: Harness) -> None:
     assert "@everyone" in card.text
 
 
-async def test_clip_over_upload_limit_becomes_a_link_without_413_loop(bot_harness: Harness) -> None:
+async def test_clip_over_upload_limit_is_reencoded_to_fit(bot_harness: Harness) -> None:
     h = bot_harness
     alice = h.discord.add_user("alice")
-    big = make_mp4(4.0, width=640, height=360, noise=True, bitrate=30_000_000)
-    assert len(big) > 10 * 1024 * 1024
+    big = make_mp4(8.0, width=1280, height=720, noise=True, bitrate=15_000_000)
+    assert len(big) > 14 * 1024 * 1024
     h.api.queue_timeline(Timeline.quick(0.2, video=big))
+    await h.video(alice, "huge")
+    [card] = await _delivered(h, alice.id, timeout=60)
+    [clip] = card.attachments
+    assert clip.size <= 10 * 1024 * 1024, "fits a tier-0 guild's 10 MiB limit"
+    with av.open(io.BytesIO(clip.data)) as container:
+        kinds = {s.type: s for s in container.streams}
+        assert kinds["video"].codec_context.name == "h264"
+        assert "audio" in kinds, "the sound is kept"
+        assert container.duration is not None
+        assert abs(container.duration / 1_000_000 - 8.0) < 0.3, "same length"
+    assert not [r for r in h.discord.requests if r.status == 413], "never sent a file Discord would refuse"
+
+
+async def test_clip_that_cannot_fit_becomes_a_link_without_413_loop(bot_harness: Harness) -> None:
+    h = bot_harness
+    alice = h.discord.add_user("alice")
+    # Not decodable, so it can't be re-encoded: the only honest delivery is a link.
+    junk = b"\x00\x00\x00\x20ftypisom" + bytes(11 * 1024 * 1024)
+    h.api.queue_timeline(Timeline.quick(0.2, video=junk))
     await h.video(alice, "huge")
     card = await h.discord.wait_for_message(lambda m: "download it" in m.text)
     assert not card.attachments
     assert h.api.base_url in card.text
-    refused = [r for r in h.discord.requests if r.status == 413]
-    assert len(refused) <= 1
+    assert "expires" in card.text
+    assert not [r for r in h.discord.requests if r.status == 413]
+    assert [b["label"] for b in card.buttons] == ["Extend", "Remix", "Retry", "Delete"]
 
 
 @pytest.mark.parametrize("fault", ["500", "502", "slow", "drop"])
@@ -257,7 +280,7 @@ async def test_uncertain_submit_is_not_resent(harness: Harness, fault: str) -> N
     h.api.fault_next("submit", fault, delay=2.0)
     await h.video(alice, "maybe billed")
     card = await h.discord.wait_for_message(lambda m: "may or may not have started" in m.text)
-    assert card.buttons == []
+    assert card.button("Extend") is None
     job = await h.store.get(1)
     assert job is not None and job.status == JobStatus.SUBMIT_UNKNOWN
     assert len(h.api.submit_attempts) == 1

@@ -3,6 +3,7 @@ ALTER TABLE jobs ADD COLUMN charged INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE jobs ADD COLUMN credits REAL NOT NULL DEFAULT 0;
 -- Iteration: where a job came from (remix / retry / animate) and private (DM) delivery.
 ALTER TABLE jobs ADD COLUMN source_job_id INTEGER REFERENCES jobs(id);
+ALTER TABLE jobs ADD COLUMN credit_user_id INTEGER;
 ALTER TABLE jobs ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE jobs ADD COLUMN queued INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX jobs_status ON jobs (status);

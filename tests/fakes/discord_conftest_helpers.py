@@ -27,7 +27,7 @@ async def running_bot(
     client: ClientT,
     fake: FakeDiscord,
     *,
-    timeout: float = 10,  # noqa: ASYNC109 (part of this helper's API)
+    timeout: float = 10,
 ) -> AsyncIterator[ClientT]:
     """Start ``client`` against ``fake``, yield once ready, then close it cleanly.
 

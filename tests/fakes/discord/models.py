@@ -1,7 +1,6 @@
 """Data model of the fake Discord: users, guilds, channels, messages, interactions, request log."""
 
 # The public API takes ``timeout=`` arguments on purpose (tests call them that way).
-# ruff: noqa: ASYNC109
 
 from __future__ import annotations
 

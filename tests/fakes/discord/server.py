@@ -1,7 +1,6 @@
 """FakeDiscord: REST + gateway + CDN on one 127.0.0.1 port, in the test's event loop."""
 
 # The public API takes ``timeout=`` arguments on purpose (tests call them that way).
-# ruff: noqa: ASYNC109
 
 from __future__ import annotations
 

@@ -1,0 +1,360 @@
+"""The buttons under cards and results, and the modals they open.
+
+Every button is a DynamicItem whose custom_id carries the job id (`v:<action>:<job>`), so it works on
+messages posted before any number of restarts. Modal submits are routed by custom_id in `on_interaction`
+rather than through discord.py's in-memory modal store, so a modal opened before a restart still works.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord.ext import commands
+
+from bot.jobs import ACTIVE, Job, JobKind, JobStatus, NewJob
+from bot.replies import reply
+from cogs.common import PROMPT_MAX_CHARS, is_moderator, iteration_refusal, start_job
+
+if TYPE_CHECKING:
+    from bot.client import VideoBot
+
+log = logging.getLogger("cogs.buttons")
+
+S = JobStatus
+EXTENDABLE = frozenset({S.COMPLETED, S.DELIVERING, S.DELIVERED})
+# A clip may be remixed or retried from any end that kept its inputs.
+REPEATABLE = frozenset(
+    {S.DELIVERED, S.FAILED, S.TIMED_OUT, S.SUBMIT_UNKNOWN, S.CANCELLED, S.COMPLETED, S.DELIVERING}
+)
+_MODAL_RE = re.compile(r"v:(?P<action>extm|rmxm):(?P<job>[0-9]+)")
+SOMETHING_WRONG = "Something went wrong on my side; nothing was charged. Please try again."
+
+
+def card_view(job: Job) -> discord.ui.View | None:
+    """The buttons a card carries in the job's current state."""
+    view = discord.ui.View(timeout=None)
+    if job.status in ACTIVE:
+        view.add_item(CancelButton(job.id))
+    elif job.status == S.DELIVERED:
+        view.add_item(ExtendButton(job.id))
+        view.add_item(RemixButton(job.id))
+        view.add_item(RetryButton(job.id))
+        view.add_item(DeleteButton(job.id))
+    elif job.status in (S.FAILED, S.TIMED_OUT, S.SUBMIT_UNKNOWN):
+        view.add_item(RetryButton(job.id))
+    else:
+        return None
+    return view
+
+
+def _button(label: str, style: discord.ButtonStyle, action: str, job_id: int) -> discord.ui.Button[Any]:
+    return discord.ui.Button(label=label, style=style, custom_id=f"v:{action}:{job_id}")
+
+
+async def _load(interaction: discord.Interaction[Any], job_id: int) -> tuple[VideoBot, Job | None]:
+    bot: VideoBot = interaction.client
+    return bot, await bot.store.get(job_id)
+
+
+class ExtendButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:ext:(?P<job>[0-9]+)"):
+    def __init__(self, job_id: int) -> None:
+        super().__init__(_button("Extend", discord.ButtonStyle.primary, "ext", job_id))
+        self.job_id = job_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> ExtendButton:
+        return cls(int(match["job"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        bot, parent = await _load(interaction, self.job_id)
+        problem = await extend_problem(bot, interaction, parent)
+        if problem is not None or parent is None:
+            await reply(interaction, problem or "That clip cannot be extended.")
+            return
+        await _send_modal(
+            interaction, PromptModal("Extend this clip", f"v:extm:{parent.id}", "What happens next?")
+        )
+
+
+class RemixButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:rmx:(?P<job>[0-9]+)"):
+    def __init__(self, job_id: int) -> None:
+        super().__init__(_button("Remix", discord.ButtonStyle.secondary, "rmx", job_id))
+        self.job_id = job_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> RemixButton:
+        return cls(int(match["job"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        bot, source = await _load(interaction, self.job_id)
+        problem = await repeat_problem(bot, interaction, source)
+        if problem is not None or source is None:
+            await reply(interaction, problem or "That clip cannot be remixed.")
+            return
+        modal = PromptModal("Remix this clip", f"v:rmxm:{source.id}", "Prompt", default=source.prompt)
+        await _send_modal(interaction, modal)
+
+
+class RetryButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:rty:(?P<job>[0-9]+)"):
+    def __init__(self, job_id: int) -> None:
+        super().__init__(_button("Retry", discord.ButtonStyle.secondary, "rty", job_id))
+        self.job_id = job_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> RetryButton:
+        return cls(int(match["job"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        bot, source = await _load(interaction, self.job_id)
+        problem = await repeat_problem(bot, interaction, source)
+        if problem is not None or source is None:
+            await reply(interaction, problem or "That clip cannot be made again.")
+            return
+        new = _again(source, interaction, JobKind.RETRY, source.prompt)
+        await start_job(bot, interaction, new, private=new.private)
+
+
+class DeleteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:del:(?P<job>[0-9]+)"):
+    def __init__(self, job_id: int) -> None:
+        super().__init__(_button("Delete", discord.ButtonStyle.danger, "del", job_id))
+        self.job_id = job_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> DeleteButton:
+        return cls(int(match["job"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        _, job = await _load(interaction, self.job_id)
+        if job is None:
+            await reply(interaction, "I don't know that clip any more.")
+            return
+        if interaction.user.id != job.user_id and not is_moderator(interaction):
+            await reply(
+                interaction, "Only the person who asked for this clip, or a moderator, can delete it."
+            )
+            return
+        try:
+            if interaction.message is not None:
+                await interaction.message.delete()
+        except discord.HTTPException as exc:
+            log.warning("%s could not be deleted: %s %s", job.log_fields(), exc.status, exc.code)
+            await reply(interaction, "I couldn't delete that message.")
+            return
+        log.info("%s result deleted by user %s", job.log_fields(), interaction.user.id)
+        await reply(interaction, f"Deleted the clip of job #{job.id}.")
+
+
+class CancelButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:cnl:(?P<job>[0-9]+)"):
+    def __init__(self, job_id: int) -> None:
+        super().__init__(_button("Cancel", discord.ButtonStyle.danger, "cnl", job_id))
+        self.job_id = job_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> CancelButton:
+        return cls(int(match["job"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        bot, job = await _load(interaction, self.job_id)
+        if job is None:
+            await reply(interaction, "I don't know that job any more.")
+            return
+        if interaction.user.id != job.user_id and not is_moderator(interaction):
+            await reply(
+                interaction, "Only the person who asked for this video, or a moderator, can cancel it."
+            )
+            return
+        if job.status not in ACTIVE:
+            await reply(interaction, f"Job #{job.id} has already ended, so there is nothing to cancel.")
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        cancelled = await bot.poller.cancel(job, by_user_id=interaction.user.id)
+        if cancelled is None:
+            await reply(interaction, f"Job #{job.id} ended before I could cancel it.")
+            return
+        await reply(interaction, cancelled.error or "Cancelled.")
+
+
+class PromptModal(discord.ui.Modal):
+    """A one-field prompt modal. Its submit is handled by ButtonsCog.on_interaction (by custom_id)."""
+
+    def __init__(self, title: str, custom_id: str, label: str, *, default: str | None = None) -> None:
+        super().__init__(title=title, custom_id=custom_id, timeout=None)
+        self.prompt: discord.ui.TextInput[PromptModal] = discord.ui.TextInput(
+            label=label,
+            style=discord.TextStyle.paragraph,
+            custom_id="prompt",
+            default=(default or "")[:PROMPT_MAX_CHARS] or None,
+            max_length=PROMPT_MAX_CHARS,
+            required=True,
+        )
+        self.add_item(self.prompt)
+
+
+async def _send_modal(interaction: discord.Interaction[Any], modal: discord.ui.Modal) -> None:
+    await interaction.response.send_modal(modal)
+    # Forget it in memory: the submit is routed by custom_id, which also works after a restart.
+    modal.stop()
+
+
+async def extend_problem(
+    bot: VideoBot, interaction: discord.Interaction[Any], parent: Job | None
+) -> str | None:
+    """Why this clip cannot be extended right now, as one sentence; None when it can."""
+    if parent is None:
+        return "I don't know that clip any more, so it cannot be extended."
+    problem = await iteration_refusal(bot, interaction, parent)
+    if problem is not None:
+        return problem
+    # The API task is finished from COMPLETED on; the card may show the clip before DELIVERED is written.
+    if parent.status not in EXTENDABLE or not parent.task_id:
+        return "Only a finished clip can be extended, and this one did not finish."
+    age = bot.clock() - (parent.finished_at or parent.created_at)
+    if age > bot.settings.extend_max_age_hours * 3600:
+        hours = bot.settings.extend_max_age_hours
+        return (
+            f"This clip is too old to extend: clips can be extended for {hours:g} hours after they are made."
+        )
+    return None
+
+
+async def repeat_problem(
+    bot: VideoBot, interaction: discord.Interaction[Any], source: Job | None
+) -> str | None:
+    """Why this job cannot be remixed / retried, as one sentence; None when it can."""
+    if source is None:
+        return "I don't know that clip any more."
+    problem = await iteration_refusal(bot, interaction, source)
+    if problem is not None:
+        return problem
+    if source.status not in REPEATABLE:
+        return "This job has not finished yet; wait for it before making it again."
+    missing = [r.filename for r in source.refs if not (bot.settings.data_dir / r.path).is_file()]
+    if missing:
+        days = bot.settings.reference_retention_days
+        return (
+            f"The reference files of this clip are no longer kept (they are kept {days:g} days): "
+            "start a new /video with them attached."
+        )
+    return None
+
+
+def _again(source: Job, interaction: discord.Interaction[Any], kind: JobKind, prompt: str) -> NewJob:
+    """A new job with the same inputs as `source`, asked for by whoever pressed the button."""
+    return NewJob(
+        kind=kind,
+        guild_id=source.guild_id if source.private else interaction.guild_id,
+        channel_id=source.channel_id if source.private else (interaction.channel_id or source.channel_id),
+        user_id=interaction.user.id,
+        user_name=interaction.user.display_name,
+        prompt=prompt,
+        aspect_ratio=source.aspect_ratio,
+        # Same kept files; their API links are refreshed at submit time if they expired.
+        refs=[replace(r) for r in source.refs],
+        parent_job_id=source.parent_job_id,
+        parent_task_id=source.parent_task_id,
+        source_job_id=source.id,
+        credit_user_id=source.user_id,
+        private=source.private,
+    )
+
+
+def _modal_values(data: dict[str, Any]) -> dict[str, str]:
+    values: dict[str, str] = {}
+
+    def walk(components: list[dict[str, Any]]) -> None:
+        for comp in components:
+            if "components" in comp:
+                walk(comp["components"])
+            if "component" in comp:
+                walk([comp["component"]])
+            if comp.get("type") == 4 and "custom_id" in comp:
+                values[comp["custom_id"]] = str(comp.get("value") or "")
+
+    walk(data.get("components", []))
+    return values
+
+
+class ButtonsCog(commands.Cog):
+    def __init__(self, bot: VideoBot) -> None:
+        self.bot = bot
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(ExtendButton, RemixButton, RetryButton, DeleteButton, CancelButton)
+        self.bot.presenter.views = card_view
+
+    async def cog_unload(self) -> None:
+        self.bot.remove_dynamic_items(ExtendButton, RemixButton, RetryButton, DeleteButton, CancelButton)
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: discord.Interaction[VideoBot]) -> None:
+        if interaction.type != discord.InteractionType.modal_submit or not interaction.data:
+            return
+        match = _MODAL_RE.fullmatch(str(interaction.data.get("custom_id", "")))
+        if match is None:
+            return
+        values = _modal_values(dict(interaction.data))
+        try:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            if match["action"] == "extm":
+                await self._extend(interaction, int(match["job"]), values.get("prompt", "").strip())
+            else:
+                await self._remix(interaction, int(match["job"]), values.get("prompt", "").strip())
+        except Exception:
+            log.exception("modal submit %s failed", match.group(0))
+            await reply(interaction, SOMETHING_WRONG)
+
+    async def _extend(self, interaction: discord.Interaction[VideoBot], parent_id: int, text: str) -> None:
+        parent = await self.bot.store.get(parent_id)
+        problem = await extend_problem(self.bot, interaction, parent)
+        if problem is not None or parent is None:
+            await reply(interaction, problem or "That clip cannot be extended.")
+            return
+        if not text:
+            await reply(interaction, "Tell me what happens next, so I know how to continue the clip.")
+            return
+        new = NewJob(
+            kind=JobKind.EXTEND,
+            guild_id=parent.guild_id if parent.private else interaction.guild_id,
+            channel_id=parent.channel_id if parent.private else (interaction.channel_id or parent.channel_id),
+            user_id=interaction.user.id,
+            user_name=interaction.user.display_name,
+            prompt=text[:PROMPT_MAX_CHARS],
+            aspect_ratio=parent.aspect_ratio,
+            parent_job_id=parent.id,
+            parent_task_id=parent.task_id,
+            source_job_id=parent.id,
+            credit_user_id=parent.user_id,
+            private=parent.private,
+        )
+        await start_job(self.bot, interaction, new, private=parent.private)
+
+    async def _remix(self, interaction: discord.Interaction[VideoBot], source_id: int, text: str) -> None:
+        source = await self.bot.store.get(source_id)
+        problem = await repeat_problem(self.bot, interaction, source)
+        if problem is not None or source is None:
+            await reply(interaction, problem or "That clip cannot be remixed.")
+            return
+        if not text and not source.refs and not source.parent_task_id:
+            await reply(interaction, "Give the remix a prompt.")
+            return
+        new = _again(source, interaction, JobKind.REMIX, text[:PROMPT_MAX_CHARS])
+        await start_job(self.bot, interaction, new, private=new.private)
+
+
+async def setup(bot: VideoBot) -> None:
+    await bot.add_cog(ButtonsCog(bot))

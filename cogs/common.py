@@ -1,0 +1,144 @@
+"""Glue shared by the cogs: who may act, admission, posting a job's card."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot import references
+from bot.cards import NO_MENTIONS
+from bot.jobs import Job, JobStatus, NewJob
+from bot.limits import Refusal, access_problem
+from bot.replies import reply
+
+if TYPE_CHECKING:
+    from bot.client import VideoBot
+
+log = logging.getLogger("cogs.common")
+
+S = JobStatus
+PROMPT_MAX_CHARS = 4000
+CANNOT_POST = (
+    "I can't post in this channel: I need the View Channel, Send Messages, Embed Links and Attach Files "
+    "permissions here. Nothing was charged."
+)
+DMS_CLOSED = (
+    "I can't send you direct messages, so I can't deliver a private video: allow direct messages from "
+    "server members (Privacy Settings) and try again. Nothing was charged."
+)
+NO_DMS = "Videos can only be made on a server."
+
+
+def is_moderator(interaction: discord.Interaction[Any]) -> bool:
+    perms = interaction.permissions
+    return bool(perms.manage_guild or perms.manage_messages or perms.administrator)
+
+
+def _role_ids(interaction: discord.Interaction[Any]) -> list[int]:
+    user = interaction.user
+    return [r.id for r in user.roles] if isinstance(user, discord.Member) else []
+
+
+async def access_refusal(bot: VideoBot, interaction: discord.Interaction[Any]) -> str | None:
+    """Why this person may not start a video here, as one sentence; None when they may."""
+    if interaction.guild_id is None:
+        return None if bot.settings.allow_dms else NO_DMS
+    config = await bot.store.guild_config(interaction.guild_id)
+    banned = await bot.store.is_banned(interaction.guild_id, interaction.user.id)
+    return access_problem(
+        config,
+        channel_id=interaction.channel_id or 0,
+        role_ids=_role_ids(interaction),
+        banned=banned,
+        is_moderator=is_moderator(interaction),
+    )
+
+
+async def iteration_refusal(bot: VideoBot, interaction: discord.Interaction[Any], source: Job) -> str | None:
+    """Extend / Remix / Retry on someone's clip: server rules plus the requester-only switch."""
+    if source.private:
+        # A private result lives in its owner's DMs: only they can build on it, under their server's rules.
+        if interaction.user.id != source.user_id:
+            return "Only the person who asked for this private clip can build on it."
+        if source.guild_id is None:
+            return None
+        if await bot.store.is_banned(source.guild_id, interaction.user.id):
+            return "You are not allowed to make videos on that server."
+        if (await bot.store.guild_config(source.guild_id)).paused:
+            return "Video generation is paused on that server by its moderators."
+        return None
+    problem = await access_refusal(bot, interaction)
+    if problem is not None:
+        return problem
+    if source.guild_id is not None and source.guild_id != interaction.guild_id:
+        return "That clip belongs to another server."
+    if (
+        interaction.guild_id is not None
+        and source.user_id != interaction.user.id
+        and not is_moderator(interaction)
+    ):
+        config = await bot.store.guild_config(interaction.guild_id)
+        if config.requester_only:
+            return "On this server only the person who asked for a clip can extend, remix or retry it."
+    return None
+
+
+async def start_job(
+    bot: VideoBot, interaction: discord.Interaction[Any], new: NewJob, *, private: bool = False
+) -> Job | None:
+    """Admit the job (limits checked atomically), post its card, hand it to the poller, tell the requester.
+
+    The interaction must already be deferred. On any refusal nothing is charged and kept files are removed.
+    """
+    pause = bot.poller.submit_pause
+    if pause is not None:
+        references.remove_folder(bot.settings.data_dir, new.refs)
+        await reply(interaction, pause)
+        return None
+    dm: discord.DMChannel | None = None
+    if private:
+        try:
+            dm = await interaction.user.create_dm()
+        except discord.HTTPException:
+            references.remove_folder(bot.settings.data_dir, new.refs)
+            await reply(interaction, DMS_CLOSED)
+            return None
+        new.channel_id = dm.id
+        new.private = True
+    limits = bot.settings.limits
+    if new.guild_id is not None:
+        limits = (await bot.store.guild_config(new.guild_id)).apply(limits)
+    admitted = await bot.store.admit(
+        new, limits=limits, now=bot.clock(), credits=bot.settings.credits_per_job
+    )
+    if isinstance(admitted, Refusal):
+        log.info("user %s refused by limit %s", new.user_id, admitted.limit)
+        references.remove_folder(bot.settings.data_dir, new.refs)
+        await reply(interaction, admitted.message)
+        return None
+    job = admitted
+    try:
+        card = await bot.presenter.post_card(job)
+    except discord.HTTPException as exc:
+        sentence = DMS_CLOSED if private else CANNOT_POST
+        log.warning("%s card refused by Discord (%s %s): job dropped", job.log_fields(), exc.status, exc.code)
+        await bot.store.transition(
+            job.id, S.ACCEPTED, S.REJECTED, error=sentence, last_error=f"card: {exc.status} {exc.code}",
+            announced=True, charged=False, credits=0.0,
+        )  # fmt: skip
+        references.remove_folder(bot.settings.data_dir, job.refs)
+        await reply(interaction, sentence)
+        return None
+    moved = await bot.store.update(job.id, S.ACCEPTED, card_message_id=card.id, next_poll_at=bot.clock())
+    log.info("%s accepted (%s)", job.log_fields(), job.kind)
+    bot.poller.wake()
+    where = "in your direct messages" if private else card.jump_url
+    try:
+        await interaction.edit_original_response(
+            content=f"Your video is on its way as job #{job.id}: {where}", allowed_mentions=NO_MENTIONS
+        )
+    except discord.HTTPException as exc:
+        log.info("%s confirmation not shown: %s", job.log_fields(), exc.status)
+    return moved

@@ -1,0 +1,161 @@
+"""Push mode through the real bot and the fakes: a callback is a hint that triggers a poll, not a verdict."""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import aiohttp
+import pytest
+
+from bot.jobs import JobStatus
+from tests.conftest import Harness
+from tests.fakes.fake_apimart import Timeline
+from tests.fakes.fake_discord import FakeMessage
+
+pytestmark = pytest.mark.e2e
+
+SAFETY_NET = 30.0  # poll_max_interval: without the callback, nothing would look for a long while
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+async def _start_with_push(h: Harness) -> str:
+    port = _free_port()
+    public = f"http://127.0.0.1:{port}/hooks/apimart"
+    await h.start(
+        webhook_public_url=public,
+        webhook_listen_host="127.0.0.1",
+        webhook_listen_port=port,
+        poll_max_interval=SAFETY_NET,
+    )
+    return public
+
+
+def _results(h: Harness, user_id: int) -> list[FakeMessage]:
+    return [
+        m
+        for m in h.discord.channel.messages
+        if m.author.id == h.discord.bot_user.id and m.attachments and f"<@{user_id}>" in m.text
+    ]
+
+
+def _forged_body(task_id: str, base_url: str) -> dict[str, object]:
+    return {
+        "code": 200,
+        "data": {
+            "id": task_id,
+            "status": "completed",
+            "progress": 100,
+            "result": {"videos": [{"url": [f"{base_url}/files/forged.mp4"], "expires_at": 2_000_000_000}]},
+        },
+    }
+
+
+async def test_a_callback_delivers_without_waiting_for_the_next_poll(harness: Harness) -> None:
+    h = harness
+    public = await _start_with_push(h)
+    alice = h.discord.add_user("alice")
+    h.api.queue_timeline(Timeline.quick(1.0, estimated_time=1))
+    started = time.monotonic()
+    await h.video(alice, "a kite over the sea")
+
+    await h.discord.wait_until(lambda: len(_results(h, alice.id)) == 1, timeout=10)
+    took = time.monotonic() - started
+    assert took < SAFETY_NET / 3, f"delivered {took:.1f} s after the command: the callback did it"
+
+    [submit] = h.api.submits
+    assert submit["webhook"] == public
+    [task_id] = h.api.tasks
+    callback = next(c for c in h.api.callbacks if c.task_id == task_id and c.status == 200)
+    polls = h.api.poll_times(task_id)
+    assert len(polls) <= 2
+    assert polls[-1] >= callback.time, "the poll that found the clip came after the callback"
+    assert polls[-1] - callback.time < 1.0
+
+
+async def test_a_forged_callback_for_an_unfinished_task_delivers_nothing(harness: Harness) -> None:
+    h = harness
+    await _start_with_push(h)
+    alice = h.discord.add_user("alice")
+    h.api.queue_timeline(Timeline.manual(estimated_time=60))
+    await h.video(alice, "still rendering")
+    await h.discord.wait_until(lambda: len(h.api.tasks) == 1)
+    [task_id] = h.api.tasks
+    before = h.api.polls(task_id)
+
+    status = await h.api.send_callback(task_id, body=_forged_body(task_id, h.api.base_url))
+    assert status == 200
+    # The callback only makes the bot ask the API, which says the task is still running.
+    await h.discord.wait_until(lambda: h.api.polls(task_id) == before + 1)
+    job = await h.store.get_by_task(task_id)
+    assert job is not None and job.status in (JobStatus.SUBMITTED, JobStatus.RUNNING)
+    assert _results(h, alice.id) == []
+    assert not any(r.path.endswith("/forged.mp4") for r in h.api.requests), "the forged URL is never fetched"
+
+    # The real completion still comes through.
+    h.api.complete(task_id)
+    await h.discord.wait_until(lambda: len(_results(h, alice.id)) == 1, timeout=10)
+
+
+async def test_a_callback_for_an_unknown_task_is_ignored(harness: Harness) -> None:
+    h = harness
+    public = await _start_with_push(h)
+    stranger = "task_01KS1H7ZYSJWH1N779S2FSHTKA"
+    status = await h.api.send_callback(stranger, webhook=public, body=_forged_body(stranger, h.api.base_url))
+    assert status == 200, "answered, so the sender does not retry; nothing else happens"
+    assert h.api.polls(stranger) == 0
+    assert [m for m in h.discord.channel.messages if m.author.id == h.discord.bot_user.id] == []
+
+
+async def test_duplicate_callbacks_are_harmless(harness: Harness) -> None:
+    h = harness
+    await _start_with_push(h)
+    alice = h.discord.add_user("alice")
+    h.api.queue_timeline(Timeline.quick(0.5, estimated_time=1))
+    await h.video(alice, "one clip only")
+    await h.discord.wait_until(lambda: len(_results(h, alice.id)) == 1, timeout=10)
+    [task_id] = h.api.tasks
+    await h.discord.wait_for_message(lambda m: m.pinged_user_ids == {alice.id})
+    polls = h.api.polls(task_id)
+
+    for _ in range(3):
+        assert await h.api.send_callback(task_id) == 200
+    job = await h.store.get_by_task(task_id)
+    assert job is not None and job.status == JobStatus.DELIVERED
+    assert len(_results(h, alice.id)) == 1
+    assert h.api.polls(task_id) == polls, "a finished job is not polled again"
+    pings = [m for m in h.discord.channel.messages if m.pinged_user_ids == {alice.id}]
+    assert len(pings) == 1
+
+
+async def test_the_receiver_refuses_junk_quickly(harness: Harness) -> None:
+    h = harness
+    public = await _start_with_push(h)
+    async with aiohttp.ClientSession() as session:
+
+        async def post(path: str, data: bytes) -> int:
+            url = public.rsplit("/hooks/apimart", 1)[0] + path
+            async with session.post(url, data=data, headers={"Content-Type": "application/json"}) as resp:
+                return resp.status
+
+        assert await post("/hooks/apimart/callback", b"{not json") == 400
+        assert await post("/hooks/apimart/callback", b'{"data": {"status": "completed"}}') == 400
+        assert await post("/callback", b'{"data": {"id": "../../etc/passwd"}}') == 400
+        assert await post("/hooks/apimart/callback", b'{"id": "' + b"x" * 70_000 + b'"}') == 413
+        assert await post("/elsewhere", b"{}") == 404
+    assert [m for m in h.discord.channel.messages if m.author.id == h.discord.bot_user.id] == []
+
+
+async def test_without_a_public_url_nothing_listens(bot_harness: Harness) -> None:
+    h = bot_harness
+    assert h.bot is not None and getattr(h.bot, "webhook", None) is None
+    alice = h.discord.add_user("alice")
+    await h.video(alice, "plain polling")
+    await h.discord.wait_until(lambda: len(_results(h, alice.id)) == 1, timeout=10)
+    [submit] = h.api.submits
+    assert "webhook" not in submit
