@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable
@@ -12,6 +13,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot import janitor
 from bot.apimart import ApiMartClient
 from bot.delivery import DiscordPresenter
 from bot.poller import Poller
@@ -21,6 +23,7 @@ from bot.store import Store
 
 log = logging.getLogger("bot.client")
 
+JANITOR_INTERVAL = 3600.0
 EXTENSIONS = ("cogs.buttons", "cogs.video", "cogs.info", "cogs.admin")
 
 
@@ -86,8 +89,28 @@ class VideoBot(commands.Bot):
             log.info("synced %d commands to the dev guild %s", len(synced), self.settings.dev_guild_id)
         await self.poller.start()
         log.info("poller started")
+        self._janitor = asyncio.create_task(self._sweep_forever(), name="janitor")
+
+    async def _sweep_forever(self) -> None:
+        """Trim kept reference files once an hour (and once at start-up)."""
+        while True:
+            try:
+                await janitor.sweep(
+                    self.store,
+                    self.settings.data_dir,
+                    now=self.clock(),
+                    retention_days=self.settings.reference_retention_days,
+                    max_mb=self.settings.reference_storage_max_mb,
+                )
+            except Exception:
+                log.exception("sweeping the data folder failed")
+            await asyncio.sleep(JANITOR_INTERVAL)
 
     async def close(self) -> None:
+        sweeper = getattr(self, "_janitor", None)
+        if sweeper is not None:
+            sweeper.cancel()
+            await asyncio.gather(sweeper, return_exceptions=True)
         poller = getattr(self, "poller", None)
         if poller is not None:
             await poller.stop()

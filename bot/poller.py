@@ -136,7 +136,7 @@ class Poller:
 
     def _pause_submits(self, exc: apimart.ApiError) -> float:
         if isinstance(exc, apimart.AuthError):
-            seconds, reason = AUTH_RETRY_SECONDS, MISCONFIGURED_SENTENCE
+            seconds, reason = self._settings.auth_pause_seconds, MISCONFIGURED_SENTENCE
             if not self._auth_logged:
                 log.critical(
                     "the video API refused the API key (401): submits paused; fix APIMART_API_KEY. %s",
@@ -704,7 +704,6 @@ MISCONFIGURED_SENTENCE = (
 OUT_OF_CREDIT_SENTENCE = (
     "The video service is out of credit right now; jobs will wait until the operator tops it up."
 )
-AUTH_RETRY_SECONDS = 300.0
 TIMED_OUT_SENTENCE = "The video service took too long, so I stopped waiting for this clip."
 CANCELLED_BY_API_SENTENCE = "The video service cancelled this job."
 DELIVERY_FAILED_SENTENCE = "The clip was made, but I could not fetch it from the video service in time."

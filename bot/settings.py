@@ -54,6 +54,7 @@ class Settings:
     failed_jobs_count: bool = False
     allow_dms: bool = False
     payment_pause_seconds: float = 600.0
+    auth_pause_seconds: float = 300.0
     # Reference files kept for Retry / Remix after Discord's and the API's links expire.
     reference_retention_days: float = 7.0
     reference_storage_max_mb: float = 2048.0
@@ -196,6 +197,7 @@ _OPTIONAL: dict[str, tuple[str, Callable[[str], Any], str]] = {
     "FAILED_JOBS_COUNT": ("failed_jobs_count", _bool, "true or false"),
     "ALLOW_DMS": ("allow_dms", _bool, "true or false"),
     "PAYMENT_PAUSE_SECONDS": ("payment_pause_seconds", _positive_float, "a positive number of seconds"),
+    "AUTH_PAUSE_SECONDS": ("auth_pause_seconds", _positive_float, "a positive number of seconds"),
     "REFERENCE_RETENTION_DAYS": ("reference_retention_days", _positive_float, "a positive number of days"),
     "REFERENCE_STORAGE_MAX_MB": ("reference_storage_max_mb", _positive_float, "a positive number of MB"),
     "DISCORD_API_BASE": ("discord_api_base", _url, "an http(s) URL"),
