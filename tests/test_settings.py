@@ -54,3 +54,15 @@ async def test_start_command_without_settings_prints_one_line(tmp_path: Path) ->
     assert len(lines) == 1, lines
     assert "DISCORD_TOKEN" in lines[0] and "APIMART_API_KEY" in lines[0]
     assert "Traceback" not in err.decode() and out == b""
+
+
+def test_every_setting_is_documented_in_env_example() -> None:
+    from bot.settings import _OPTIONAL
+
+    documented = {
+        line.split("=", 1)[0]
+        for line in (Path(__file__).resolve().parent.parent / ".env.example").read_text().splitlines()
+        if line and not line.startswith("#") and "=" in line
+    }
+    assert {"DISCORD_TOKEN", "APIMART_API_KEY", *_OPTIONAL} <= documented
+    assert load_settings({"DISCORD_TOKEN": "t", "APIMART_API_KEY": "k"}, dotenv=None).cooldown_seconds == 30
