@@ -203,6 +203,7 @@ class Poller:
             if job.card_message_id is None:
                 # Crashed between writing the row and posting its card: the user saw an error, nothing
                 # was sent to the API. Drop it quietly (and uncharged).
+                log.warning("%s accepted -> rejected (no card: interrupted at start-up)", job.log_fields())
                 await self._store.transition(
                     job.id, S.ACCEPTED, S.REJECTED, error="interrupted before it started",
                     charged=False, credits=0.0, announced=True, next_poll_at=None,
@@ -462,6 +463,7 @@ class Poller:
             attempts=0,
             last_error=None,
         )
+        self._auth_logged = False  # the key works (again): a later 401 deserves a loud line again
         if moved:
             log.info("%s submitting -> submitted", moved.log_fields())
             await self._safe_progress(moved)

@@ -296,3 +296,18 @@ async def test_rate_limited_submit_is_sent_again_after_retry_after(harness: Harn
     attempts = [r for r in h.api.requests if r.path == "/v1/videos/generations"]
     assert [r.status for r in attempts] == [429, 200]
     assert attempts[1].time - attempts[0].time >= 0.3
+
+
+async def test_late_results_use_the_bot_token_not_the_expired_interaction_token(bot_harness: Harness) -> None:
+    h = bot_harness
+    alice = h.discord.add_user("alice")
+    h.api.queue_timeline(Timeline.manual(estimated_time=1))
+    interaction = await h.video(alice, "a slow one")
+    await interaction.wait_original(lambda m: not m.loading)
+    await h.api.wait_until(lambda: len(h.api.tasks) == 1)
+    h.discord.advance_time(16 * 60)  # the interaction token is now dead
+    h.api.complete(next(iter(h.api.tasks)))
+    [card] = await _delivered(h, alice.id)
+    assert card.attachments
+    refused = [r for r in h.discord.requests if r.status == 401]
+    assert refused == [], "nothing used the interaction token after 15 minutes"
