@@ -101,6 +101,7 @@ class VideoBot(commands.Bot):
                     now=self.clock(),
                     retention_days=self.settings.reference_retention_days,
                     max_mb=self.settings.reference_storage_max_mb,
+                    kept_clip_hours=self.settings.extend_max_age_hours,
                 )
             except Exception:
                 log.exception("sweeping the data folder failed")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -17,9 +18,9 @@ from pathlib import Path
 
 import discord
 
-from bot import apimart, cards, media
+from bot import apimart, cards, media, stitch
 from bot.apimart import ApiMartClient
-from bot.jobs import Job, JobStatus
+from bot.jobs import Job, JobKind, JobStatus
 from bot.poller import Delivered, GiveUp, RetryLater, clip_path
 from bot.settings import Settings
 from bot.store import Store
@@ -172,6 +173,8 @@ class DiscordPresenter:
                     "The clip expired at the video service before I could fetch it.", str(exc)
                 ) from exc
         if fetched:
+            path = await self._whole_clip(job, path)
+            await self._keep(job, path)
             upload = await self._fitting_file(job, path)
             if upload is not None:
                 try:
@@ -179,11 +182,39 @@ class DiscordPresenter:
                 except _UploadRefused:
                     log.warning("%s upload refused as too large; posting a link instead", job.log_fields())
                 else:
-                    await _remove(path, upload)
+                    await _remove(*_work_files(job, self._settings.data_dir))
                     return result
         result = await self._post_result(job, path=None)
-        await _remove(path, path.with_suffix(".fit.mp4"))
+        await _remove(*_work_files(job, self._settings.data_dir))
         return result
+
+    async def _whole_clip(self, job: Job, path: Path) -> Path:
+        """For an extend: the parent's clip followed by the new part, unless the API already joined them."""
+        mode = self._settings.extend_stitch
+        if job.kind != JobKind.EXTEND or job.parent_job_id is None or mode == "never":
+            return path
+        parent = kept_clip_path(self._settings.data_dir, job.parent_job_id)
+        if not await asyncio.to_thread(parent.is_file):
+            log.info("%s parent clip not kept: posting the new part alone", job.log_fields())
+            return path
+        joined = path.with_suffix(".joined.mp4")
+        if await asyncio.to_thread(joined.is_file):
+            return joined
+        try:
+            if mode == "auto" and not await asyncio.to_thread(stitch.needs_stitch, parent, path):
+                return path
+            await asyncio.to_thread(stitch.concat, [parent, path], joined)
+        except media.MediaError as exc:
+            log.warning("%s could not join the clip to its parent: %s", job.log_fields(), exc)
+            return path
+        log.info("%s joined to the clip of job %s", job.log_fields(), job.parent_job_id)
+        return joined
+
+    async def _keep(self, job: Job, path: Path) -> None:
+        """Keep the whole clip while it can still be extended (the janitor removes it later)."""
+        kept = kept_clip_path(self._settings.data_dir, job.id)
+        await asyncio.to_thread(kept.parent.mkdir, parents=True, exist_ok=True)
+        await asyncio.to_thread(shutil.copyfile, path, kept)
 
     async def _fitting_file(self, job: Job, path: Path) -> Path | None:
         """The clip itself when it fits the upload limit, else a re-encoded copy that does, else None."""
@@ -315,6 +346,20 @@ class DiscordPresenter:
                 "%s could not read history to de-duplicate the ping: %s", job.log_fields(), exc.status
             )
         return None
+
+
+def kept_clip_path(data_dir: Path, job_id: int) -> Path:
+    return data_dir / "clips" / "kept" / f"{job_id}.mp4"
+
+
+def _work_files(job: Job, data_dir: Path) -> list[Path]:
+    base = clip_path(data_dir, job.id)
+    return [
+        base,
+        base.with_suffix(".joined.mp4"),
+        base.with_suffix(".fit.mp4"),
+        base.with_suffix(".joined.fit.mp4"),
+    ]
 
 
 def _fits(path: Path, limit: int) -> bool:

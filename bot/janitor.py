@@ -1,5 +1,6 @@
 """Keeps the data folder in bounds: reference files past their retention or over the size cap, stale clips.
 
+Delivered clips are kept while they can still be extended (an extend is joined after its parent's clip).
 Reference files are kept so Retry and Remix still work after Discord's and the API's links expire; they go
 once they are older than the retention setting, oldest first when the folder grows past its cap, and never
 while a job that needs them is still in progress.
@@ -35,7 +36,13 @@ def _folder_size(folder: Path) -> int:
 
 
 def _sweep_files(
-    data_dir: Path, in_use: set[str], *, now: float, retention_seconds: float, max_bytes: int
+    data_dir: Path,
+    in_use: set[str],
+    *,
+    now: float,
+    retention_seconds: float,
+    max_bytes: int,
+    kept_clip_seconds: float,
 ) -> Sweep:
     refs = data_dir / "refs"
     folders = []
@@ -56,14 +63,23 @@ def _sweep_files(
             removed += 1
             removed_bytes += size
     clips = data_dir / "clips"
-    if clips.is_dir():
-        for clip in clips.iterdir():
-            if clip.is_file() and now - clip.stat().st_mtime > CLIP_MAX_AGE:
-                clip.unlink(missing_ok=True)
+    for folder, max_age in ((clips, CLIP_MAX_AGE), (clips / "kept", kept_clip_seconds)):
+        if folder.is_dir():
+            for clip in folder.iterdir():
+                if clip.is_file() and now - clip.stat().st_mtime > max_age:
+                    clip.unlink(missing_ok=True)
     return Sweep(removed_folders=removed, removed_bytes=removed_bytes, kept_bytes=total)
 
 
-async def sweep(store: Store, data_dir: Path, *, now: float, retention_days: float, max_mb: float) -> Sweep:
+async def sweep(
+    store: Store,
+    data_dir: Path,
+    *,
+    now: float,
+    retention_days: float,
+    max_mb: float,
+    kept_clip_hours: float = 24.0,
+) -> Sweep:
     """One pass over the data folder (file work runs in a thread)."""
     in_use = {str(Path(ref.path).parent) for job in await store.jobs_with_status(IN_USE) for ref in job.refs}
     result = await asyncio.to_thread(
@@ -73,6 +89,7 @@ async def sweep(store: Store, data_dir: Path, *, now: float, retention_days: flo
         now=now,
         retention_seconds=retention_days * 86400,
         max_bytes=int(max_mb * 1024 * 1024),
+        kept_clip_seconds=kept_clip_hours * 3600,
     )
     if result.removed_folders:
         log.info(

@@ -503,6 +503,10 @@ class Poller:
             )
             return
         except apimart.ApiError as exc:
+            if isinstance(exc, apimart.AuthError | apimart.PaymentRequired):
+                # The key was revoked or the account ran dry while jobs ran: say it loudly, stop
+                # starting new ones, and keep polling this one gently (its task may still finish).
+                self._pause_submits(exc)
             attempts, when = self._backoff(job)
             if self._overdue(job):
                 await self._finish(job, S.TIMED_OUT, TIMED_OUT_SENTENCE, f"deadline passed; last error {exc}")

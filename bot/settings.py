@@ -39,6 +39,7 @@ class Settings:
     poll_concurrency: int = 8
     api_timeout_seconds: float = 30.0
     extend_max_age_hours: float = 24.0
+    extend_stitch: str = "auto"
     # Delivery.
     max_clip_bytes: int = 200 * 1024 * 1024
     card_edit_interval: float = 5.0
@@ -160,6 +161,13 @@ def _ws_url(raw: str) -> str:
     return raw
 
 
+def _stitch_mode(raw: str) -> str:
+    mode = raw.strip().lower()
+    if mode not in {"auto", "always", "never"}:
+        raise ValueError
+    return mode
+
+
 def _log_level(raw: str) -> str:
     level = raw.upper()
     if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
@@ -181,6 +189,7 @@ _OPTIONAL: dict[str, tuple[str, Callable[[str], Any], str]] = {
     "POLL_CONCURRENCY": ("poll_concurrency", _positive_int, "a positive whole number"),
     "API_TIMEOUT_SECONDS": ("api_timeout_seconds", _positive_float, "a positive number of seconds"),
     "EXTEND_MAX_AGE_HOURS": ("extend_max_age_hours", _positive_float, "a positive number of hours"),
+    "EXTEND_STITCH": ("extend_stitch", _stitch_mode, "auto, always or never"),
     "MAX_CLIP_BYTES": ("max_clip_bytes", _positive_int, "a positive number of bytes"),
     "CARD_EDIT_INTERVAL": ("card_edit_interval", _non_negative_float, "a number of seconds"),
     "USER_DAILY_LIMIT": ("user_daily_limit", _non_negative_int, "a whole number (0 = no limit)"),

@@ -143,6 +143,15 @@ async def test_chain_of_three_extends_carries_each_parent_task_id(bot_harness: H
         assert h.api.submits[i]["prompt"] == f"part {i + 1}"
     for card in parents:
         assert _extend_button(card) is not None
+    # Each answer of the fake is only the new 1 s part: extends build a longer video every time.
+    lengths = [_duration(card.attachments[0].data) for card in parents]
+    assert [round(x) for x in lengths] == [1, 2, 3, 4], lengths
+
+
+def _duration(data: bytes) -> float:
+    with av.open(io.BytesIO(data)) as container:
+        assert container.duration is not None
+        return container.duration / 1_000_000
 
 
 @pytest.mark.parametrize(
