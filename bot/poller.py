@@ -135,6 +135,7 @@ class Poller:
         return None
 
     def _pause_submits(self, exc: apimart.ApiError) -> float:
+        already = self._submit_pause_until > self._clock()
         if isinstance(exc, apimart.AuthError):
             seconds, reason = self._settings.auth_pause_seconds, MISCONFIGURED_SENTENCE
             if not self._auth_logged:
@@ -145,10 +146,12 @@ class Poller:
                 self._auth_logged = True
         else:
             seconds, reason = self._settings.payment_pause_seconds, OUT_OF_CREDIT_SENTENCE
-            log.error(
-                "the video API says the account is out of credit (402): pausing submits for %.0f s", seconds
-            )
-        self._submit_pause_until = self._clock() + seconds
+            if not (already and self._submit_pause_reason == reason):
+                log.error(
+                    "the video API says the account is out of credit (402): pausing submits for %.0f s",
+                    seconds,
+                )
+        self._submit_pause_until = max(self._submit_pause_until, self._clock() + seconds)
         self._submit_pause_reason = reason
         return self._submit_pause_until
 
