@@ -39,12 +39,13 @@ ViewFactory = Callable[[Job], discord.ui.View | None]
 class _CardState:
     """Per-card throttle: the last edit, the current interval, and at most one pending deferred edit."""
 
-    __slots__ = ("interval", "last", "pending")
+    __slots__ = ("interval", "last", "last_shown", "pending")
 
     def __init__(self, interval: float) -> None:
         self.last = 0.0
         self.interval = interval
         self.pending: asyncio.Task[None] | None = None
+        self.last_shown: object = None  # what the card shows now (skip edits that change nothing)
 
 
 class DiscordPresenter:
@@ -63,6 +64,9 @@ class DiscordPresenter:
         self._settings = settings
         self._clock = clock
         self._cards: dict[int, _CardState] = {}
+        # One edit of a card at a time: discord.py may re-send a failed progress edit a second later, and
+        # it must never land after (and undo) the final result or the cancellation.
+        self._locks: dict[int, asyncio.Lock] = {}
         # Set by the buttons cog: which buttons a card carries in each state.
         self.views: ViewFactory = lambda job: None
         # Set by the poller's owner: why submits are paused (shown on queued cards).
@@ -123,14 +127,27 @@ class DiscordPresenter:
         except discord.HTTPException as exc:
             log.info("%s card refresh failed: %s %s", job.log_fields(), exc.status, exc.code)
 
+    def _lock(self, job_id: int) -> asyncio.Lock:
+        return self._locks.setdefault(job_id, asyncio.Lock())
+
     async def _edit_progress(self, job: Job, state: _CardState) -> None:
-        assert job.card_message_id is not None
-        started = time.monotonic()
-        state.last = self._clock()
-        card = self._channel(job).get_partial_message(job.card_message_id)
-        await card.edit(
-            embed=await self._embed(job), allowed_mentions=cards.NO_MENTIONS, view=self.views(job)
-        )
+        async with self._lock(job.id):
+            # Re-read under the lock: the job may have ended while this edit waited its turn.
+            fresh = await self._store.get(job.id)
+            if fresh is None or fresh.card_message_id is None:
+                return
+            if fresh.status.terminal or fresh.status in (S.COMPLETED, S.DELIVERING):
+                return
+            embed = await self._embed(fresh)
+            view = self.views(fresh)
+            shown = (embed.to_dict(), view.to_components() if view else None)
+            if shown == state.last_shown:
+                return  # nothing changed: don't spend Discord's rate limit on it
+            started = time.monotonic()
+            state.last = self._clock()
+            card = self._channel(fresh).get_partial_message(fresh.card_message_id)
+            await card.edit(embed=embed, allowed_mentions=cards.NO_MENTIONS, view=view)
+            state.last_shown = shown
         took = time.monotonic() - started
         if took > SLOW_EDIT:
             # discord.py slept on X-RateLimit headers: this channel is busy, edit this card less often.
@@ -249,23 +266,8 @@ class DiscordPresenter:
             return [discord.File(path, filename=f"video-{job.id}.mp4")] if path is not None else []
 
         try:
-            if job.card_message_id is not None:
-                try:
-                    msg = channel.get_partial_message(job.card_message_id)
-                    await msg.edit(
-                        embed=embed, attachments=files(), view=view, allowed_mentions=cards.NO_MENTIONS
-                    )
-                    return Delivered(delivered_as)
-                except discord.NotFound as exc:
-                    if exc.code != 10008:  # unknown message: the card was deleted, post a new one
-                        raise
-            sent = await channel.send(
-                embed=embed,
-                files=files(),
-                view=view or discord.utils.MISSING,
-                allowed_mentions=cards.NO_MENTIONS,
-            )
-            return Delivered(delivered_as, card_message_id=sent.id)
+            async with self._lock(job.id):
+                return await self._show_result(job, channel, embed, view, files, delivered_as)
         except discord.HTTPException as exc:
             if exc.status == 413 or exc.code == 40005:
                 raise _UploadRefused from exc
@@ -277,19 +279,53 @@ class DiscordPresenter:
         except (OSError, TimeoutError) as exc:
             raise RetryLater(f"discord: {type(exc).__name__}") from exc
 
+    async def _show_result(
+        self,
+        job: Job,
+        channel: discord.PartialMessageable,
+        embed: discord.Embed,
+        view: discord.ui.View | None,
+        files: Callable[[], list[discord.File]],
+        delivered_as: str,
+    ) -> Delivered:
+        if job.card_message_id is not None:
+            try:
+                msg = channel.get_partial_message(job.card_message_id)
+                await msg.edit(
+                    embed=embed, attachments=files(), view=view, allowed_mentions=cards.NO_MENTIONS
+                )
+                return Delivered(delivered_as)
+            except discord.NotFound as exc:
+                if exc.code != 10008:  # unknown message: the card was deleted, post a new one
+                    raise
+        sent = await channel.send(
+            embed=embed,
+            files=files(),
+            view=view or discord.utils.MISSING,
+            allowed_mentions=cards.NO_MENTIONS,
+        )
+        return Delivered(delivered_as, card_message_id=sent.id)
+
     # ---- the end of a job --------------------------------------------------------------------------
 
     async def announce(self, job: Job, *, ping: bool = True) -> int | None:
         self._forget(job.id)
+        try:
+            return await self._announce(job, ping=ping)
+        finally:
+            self._locks.pop(job.id, None)
+
+    async def _announce(self, job: Job, *, ping: bool) -> int | None:
         channel = self._channel(job)
         if job.status != S.DELIVERED and job.card_message_id is not None:
             try:
-                await channel.get_partial_message(job.card_message_id).edit(
-                    embed=cards.card_embed(job, now=self._clock()),
-                    attachments=[],
-                    allowed_mentions=cards.NO_MENTIONS,
-                    view=self.views(job),
-                )
+                async with self._lock(job.id):
+                    await channel.get_partial_message(job.card_message_id).edit(
+                        embed=cards.card_embed(job, now=self._clock()),
+                        attachments=[],
+                        allowed_mentions=cards.NO_MENTIONS,
+                        view=self.views(job),
+                    )
             except discord.NotFound:
                 pass
             except discord.HTTPException as exc:

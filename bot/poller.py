@@ -179,6 +179,8 @@ class Poller:
         if moved is None:
             return None
         log.info("%s %s -> cancelled by user %s", moved.log_fields(), job.status, by_user_id)
+        if job.queued:
+            await self._refresh_queue_cards()  # everyone behind it moves up a place
         # The requester pressed Cancel themselves: no need to ping them about it.
         await self._announce(moved, ping=by_user_id != job.user_id)
         self.wake()  # a slot may be free now

@@ -122,7 +122,7 @@ class RetryButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:r
             await reply(interaction, problem or "That clip cannot be made again.")
             return
         new = _again(source, interaction, JobKind.RETRY, source.prompt)
-        await start_job(bot, interaction, new, private=new.private)
+        await start_job(bot, interaction, new, private=new.private, owns_refs=False)
 
 
 class DeleteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:del:(?P<job>[0-9]+)"):
@@ -353,7 +353,7 @@ class ButtonsCog(commands.Cog):
             await reply(interaction, "Give the remix a prompt.")
             return
         new = _again(source, interaction, JobKind.REMIX, text[:PROMPT_MAX_CHARS])
-        await start_job(self.bot, interaction, new, private=new.private)
+        await start_job(self.bot, interaction, new, private=new.private, owns_refs=False)
 
 
 async def setup(bot: VideoBot) -> None:

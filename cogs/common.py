@@ -86,15 +86,26 @@ async def iteration_refusal(bot: VideoBot, interaction: discord.Interaction[Any]
 
 
 async def start_job(
-    bot: VideoBot, interaction: discord.Interaction[Any], new: NewJob, *, private: bool = False
+    bot: VideoBot,
+    interaction: discord.Interaction[Any],
+    new: NewJob,
+    *,
+    private: bool = False,
+    owns_refs: bool = True,
 ) -> Job | None:
     """Admit the job (limits checked atomically), post its card, hand it to the poller, tell the requester.
 
-    The interaction must already be deferred. On any refusal nothing is charged and kept files are removed.
+    The interaction must already be deferred. On any refusal nothing is charged, and the kept files are
+    removed when this job collected them (`owns_refs`); a Retry or Remix shares its source's files.
     """
+
+    def drop_files() -> None:
+        if owns_refs:
+            references.remove_folder(bot.settings.data_dir, new.refs)
+
     pause = bot.poller.submit_pause
     if pause is not None:
-        references.remove_folder(bot.settings.data_dir, new.refs)
+        drop_files()
         await reply(interaction, pause)
         return None
     dm: discord.DMChannel | None = None
@@ -102,7 +113,7 @@ async def start_job(
         try:
             dm = await interaction.user.create_dm()
         except discord.HTTPException:
-            references.remove_folder(bot.settings.data_dir, new.refs)
+            drop_files()
             await reply(interaction, DMS_CLOSED)
             return None
         new.channel_id = dm.id
@@ -115,7 +126,7 @@ async def start_job(
     )
     if isinstance(admitted, Refusal):
         log.info("user %s refused by limit %s", new.user_id, admitted.limit)
-        references.remove_folder(bot.settings.data_dir, new.refs)
+        drop_files()
         await reply(interaction, admitted.message)
         return None
     job = admitted
@@ -128,7 +139,7 @@ async def start_job(
             job.id, S.ACCEPTED, S.REJECTED, error=sentence, last_error=f"card: {exc.status} {exc.code}",
             announced=True, charged=False, credits=0.0,
         )  # fmt: skip
-        references.remove_folder(bot.settings.data_dir, job.refs)
+        drop_files()
         await reply(interaction, sentence)
         return None
     moved = await bot.store.update(job.id, S.ACCEPTED, card_message_id=card.id, next_poll_at=bot.clock())

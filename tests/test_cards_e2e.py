@@ -1,0 +1,466 @@
+"""The job card through its life (queued → progress → result), Cancel and Delete, and hostile prompts.
+
+Everything goes through the real bot, the fake Discord and the fake APIMart. The card's whole history is
+read back from the fake's request log (every create and edit payload the bot sent), so no intermediate
+state has to be caught "in the act".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import re
+from typing import Any
+
+import pytest
+
+from bot.jobs import JobStatus
+from cogs.common import PROMPT_MAX_CHARS
+from tests.conftest import Harness, asked_by
+from tests.fakes.discord.models import walk_components
+from tests.fakes.fake_apimart import Step, Timeline
+from tests.fakes.fake_discord import (
+    DEFAULT_USER_PERMISSIONS,
+    MANAGE_MESSAGES,
+    FakeChannel,
+    FakeInteraction,
+    FakeMessage,
+    FakeUser,
+    RequestRecord,
+)
+
+pytestmark = pytest.mark.e2e
+
+S = JobStatus
+ACTIVE_TITLES = ("⏳", "🎬", "📦")
+RESULT_BUTTONS = ["Extend", "Remix", "Retry", "Delete"]
+TOLERANCE = 0.04  # seconds: the bot stamps its throttle before the request, the fake when it arrives
+
+
+# ---- helpers ---------------------------------------------------------------------------------------
+
+
+def job_number(message: FakeMessage) -> int | None:
+    """The job a card belongs to (its footer "Job #N"), or None when the message is not a card."""
+    if not message.embeds:
+        return None
+    found = re.match(r"Job #(\d+)", str((message.embeds[0].get("footer") or {}).get("text", "")))
+    return int(found.group(1)) if found else None
+
+
+def field(message: FakeMessage | dict[str, Any], name: str) -> str | None:
+    embeds = message.embeds if isinstance(message, FakeMessage) else (message.get("embeds") or [])
+    for embed in embeds:
+        for f in embed.get("fields") or []:
+            if f.get("name") == name:
+                return str(f.get("value"))
+    return None
+
+
+def title(message: FakeMessage | dict[str, Any]) -> str:
+    embeds = message.embeds if isinstance(message, FakeMessage) else (message.get("embeds") or [])
+    return str(embeds[0].get("title") or "") if embeds else ""
+
+
+def labels(components: list[dict[str, Any]]) -> list[str]:
+    return [str(c.get("label")) for c in walk_components(components) if c.get("type") == 2]
+
+
+async def card_of_job(
+    h: Harness, job_id: int, *, channel: FakeChannel | None = None, timeout: float = 10, **kw: Any
+) -> FakeMessage:
+    predicate = kw.get("where")
+
+    def match(m: FakeMessage) -> bool:
+        return (
+            m.author.id == h.discord.bot_user.id
+            and job_number(m) == job_id
+            and (predicate is None or predicate(m))
+        )
+
+    return await h.discord.wait_for_message(match, channel=channel, timeout=timeout)
+
+
+async def delivered_card(h: Harness, job_id: int, *, timeout: float = 15) -> FakeMessage:
+    return await card_of_job(h, job_id, timeout=timeout, where=lambda m: bool(m.attachments))
+
+
+def card_edits(h: Harness, card: FakeMessage) -> list[RequestRecord]:
+    """Every PATCH the bot sent for this card, in order."""
+    path = f"/channels/{card.channel_id}/messages/{card.id}"
+    return [r for r in h.discord.requests if r.method == "PATCH" and r.path == path]
+
+
+async def press(h: Harness, user: FakeUser, card: FakeMessage, label: str) -> FakeInteraction:
+    button = card.button(label)
+    assert button is not None, f"no {label} button on the card; has {labels(card.components)}"
+    return await h.discord.click(user, card, str(button["custom_id"]))
+
+
+async def answer(ia: FakeInteraction) -> FakeMessage:
+    """The bot's (final) answer to an interaction; every answer of this bot is ephemeral."""
+    msg = await ia.wait_original(lambda m: not m.loading)
+    assert ia.ephemeral, f"the answer {msg.content!r} is visible to everyone"
+    return msg
+
+
+def assert_discord_never_refused(h: Harness) -> None:
+    assert not h.discord.internal_errors
+    refused = [(r.method, r.path, r.status, r.error) for r in h.discord.requests if r.status >= 400]
+    assert not refused, f"Discord refused: {refused}"
+    assert not h.discord.errors
+
+
+async def job_status(h: Harness, job_id: int) -> JobStatus:
+    job = await h.store.get(job_id)
+    assert job is not None
+    return job.status
+
+
+# ---- queued → progress → result --------------------------------------------------------------------
+
+
+async def test_card_shows_queue_then_progress_then_result_with_throttled_edits(harness: Harness) -> None:
+    h = harness
+    interval = 0.3
+    await h.start(max_concurrent_jobs=1, card_edit_interval=interval)
+    alice, bob = h.discord.add_user("alice"), h.discord.add_user("bob")
+    progress = Timeline(
+        steps=[
+            Step(0.0, "pending", 0),
+            Step(0.15, "processing", 10),
+            Step(0.45, "processing", 30),
+            Step(0.75, "processing", 55),
+            Step(1.05, "processing", 75),
+            Step(1.3, "processing", 90),
+        ],
+        finish_at=1.5,
+        estimated_time=2,
+    )
+    h.api.queue_timeline(Timeline.manual(estimated_time=60), progress)
+
+    await answer(await h.video(alice, "holding the only slot"))
+    await h.api.wait_until(lambda: len(h.api.submits) == 1)
+    confirmation = await answer(await h.video(bob, "waiting in line"))
+    assert "job #2" in confirmation.content
+
+    queued = await card_of_job(h, 2, where=lambda m: "Place 1 in line" in (field(m, "Queue") or ""))
+    assert asked_by(queued) == bob.id
+    assert title(queued).startswith("⏳")
+    assert labels(queued.components) == ["Cancel"], "a queued job can be cancelled"
+    assert len(h.api.submits) == 1, "the second job waits for the slot"
+
+    [first_task] = list(h.api.tasks)
+    h.api.complete(first_task)
+    result = await delivered_card(h, 2)
+    ping = await h.discord.wait_for_message(lambda m: m.pinged_user_ids == {bob.id})
+    assert ping.id != result.id, "the ping is a separate message"
+    assert len(h.api.submits) == 2
+
+    # The result: the MP4 on the card itself, the four buttons and no Cancel.
+    [clip] = result.attachments
+    assert clip.filename.endswith(".mp4") and clip.size > 0
+    assert title(result).startswith("✅")
+    assert labels(result.components) == RESULT_BUTTONS
+    assert field(result, "Progress") is None and field(result, "Queue") is None
+
+    # Let any deferred refresh that might still be pending fire, then read the whole history.
+    await asyncio.sleep(interval * 2)
+    edits = card_edits(h, result)
+    assert len(edits) == result.edits == len(result.edit_times)
+    payloads = [r.json or {} for r in edits]
+    final = payloads[-1]
+    assert title(final).startswith("✅") and edits[-1].files, "the last edit is the delivery (with the MP4)"
+    assert all(not title(p).startswith("✅") for p in payloads[:-1]), "nothing edits the card after delivery"
+
+    shown_progress = [
+        (field(p, "Progress"), field(p, "Ready")) for p in payloads if field(p, "Progress") is not None
+    ]
+    assert any(
+        bar is not None
+        and (m := re.search(r"(\d+)%", bar)) is not None
+        and 0 < int(m.group(1)) < 100
+        and ready is not None
+        and "<t:" in ready
+        for bar, ready in shown_progress
+    ), f"the card showed a progress bar with a percentage and an ETA: {shown_progress}"
+    for p in payloads[:-1]:
+        assert title(p).startswith(ACTIVE_TITLES)
+        assert labels(p.get("components") or []) == ["Cancel"], f"Cancel while {title(p)!r}"
+
+    # Throttle: no two progress edits closer than the window (the final delivery edit may come sooner).
+    times = result.edit_times[:-1]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
+    assert len(times) >= 3, f"the card was refreshed while it waited and ran ({len(times)} edits)"
+    assert all(g >= interval - TOLERANCE for g in gaps), f"edits closer than {interval} s: {gaps}"
+    assert_discord_never_refused(h)
+
+
+# ---- Cancel ----------------------------------------------------------------------------------------
+
+
+async def test_cancel_queued_and_running_jobs_frees_the_slot_and_never_delivers(harness: Harness) -> None:
+    h = harness
+    await h.start(max_concurrent_jobs=1, card_edit_interval=0.1)
+    alice, bob, carol = (h.discord.add_user(n) for n in ("alice", "bob", "carol"))
+    dave = h.discord.add_user("dave")
+    mod = h.discord.add_user("mod", permissions=DEFAULT_USER_PERMISSIONS | MANAGE_MESSAGES)
+    h.api.queue_timeline(Timeline.manual(estimated_time=60), Timeline.manual(estimated_time=60))
+
+    await answer(await h.video(alice, "running job"))
+    await h.api.wait_until(lambda: len(h.api.submits) == 1)
+    [task_a] = list(h.api.tasks)
+    await answer(await h.video(bob, "queued job"))
+    await answer(await h.video(carol, "next in line"))
+    running = await card_of_job(h, 1, where=lambda m: title(m).startswith("🎬"))
+    queued = await card_of_job(h, 2, where=lambda m: "Place 1" in (field(m, "Queue") or ""))
+    await card_of_job(h, 3, where=lambda m: "Place 2" in (field(m, "Queue") or ""))
+    assert running.button("Cancel") is not None and queued.button("Cancel") is not None
+
+    # Someone else without Manage Messages: refused with a sentence, nothing changes.
+    refused = await answer(await press(h, dave, running, "Cancel"))
+    assert "Only the person who asked for this video, or a moderator" in refused.content
+    refused = await answer(await press(h, dave, queued, "Cancel"))
+    assert "Only the person who asked" in refused.content
+    assert await job_status(h, 1) == S.RUNNING and await job_status(h, 2) == S.ACCEPTED
+    assert "Cancelled" not in running.text and "Cancelled" not in queued.text
+
+    # A moderator cancels the queued job: nothing reaches the API for it.
+    said = await answer(await press(h, mod, queued, "Cancel"))
+    assert "Cancelled before it started" in said.content
+    await card_of_job(h, 2, where=lambda m: title(m).startswith("🛑"))
+    assert queued.buttons == [] and not queued.attachments
+    assert "Cancelled before it started" in queued.text
+    await h.discord.wait_for_message(lambda m: m.pinged_user_ids == {bob.id} and "ended" in m.content)
+
+    # The requester cancels the running job: the slot frees and the next queued job (carol's) starts.
+    said = await answer(await press(h, alice, running, "Cancel"))
+    assert said.content.startswith("Cancelled.")
+    cancelled_at = h.api.now()
+    await card_of_job(h, 1, where=lambda m: title(m).startswith("🛑"))
+    assert running.buttons == [] and not running.attachments
+    await h.api.wait_until(lambda: len(h.api.submits) == 2)
+    assert h.api.submits[1]["prompt"] == "next in line", "bob's cancelled job was skipped"
+    assert await job_status(h, 1) == S.CANCELLED and await job_status(h, 2) == S.CANCELLED
+    edits_after_cancel = (running.edits, queued.edits)
+
+    # The video service finishes the cancelled task anyway; carol's job finishes too. Once carol's clip
+    # is delivered the bot has had every chance to pick the cancelled one up: it must not.
+    h.api.complete(task_a)
+    task_c = list(h.api.tasks)[1]
+    h.api.complete(task_c)
+    await delivered_card(h, 3)
+    await h.discord.wait_for_message(lambda m: m.pinged_user_ids == {carol.id})
+    assert not running.attachments and title(running).startswith("🛑")
+    assert not queued.attachments and title(queued).startswith("🛑")
+    assert (running.edits, queued.edits) == edits_after_cancel, "no edits after the cancellation"
+    assert await job_status(h, 1) == S.CANCELLED
+    assert len(h.api.submits) == 2
+    late_polls = [t for t in h.api.poll_times(task_a) if t > cancelled_at + 0.5]
+    assert not late_polls, "the bot stopped polling the cancelled task"
+    assert not [m for m in h.discord.channel.messages if m.pinged_user_ids & {alice.id}], (
+        "the requester cancelled it themselves: no ping"
+    )
+    assert_discord_never_refused(h)
+
+
+async def test_moderator_may_cancel_a_running_job(harness: Harness) -> None:
+    h = harness
+    await h.start(card_edit_interval=0.1)
+    alice = h.discord.add_user("alice")
+    mod = h.discord.add_user("mod", permissions=DEFAULT_USER_PERMISSIONS | MANAGE_MESSAGES)
+    h.api.queue_timeline(Timeline.manual(estimated_time=60))
+    await answer(await h.video(alice, "moderated"))
+    card = await card_of_job(h, 1, where=lambda m: title(m).startswith("🎬"))
+    said = await answer(await press(h, mod, card, "Cancel"))
+    assert said.content.startswith("Cancelled.")
+    await card_of_job(h, 1, where=lambda m: title(m).startswith("🛑"))
+    assert card.buttons == []
+    ping = await h.discord.wait_for_message(lambda m: m.pinged_user_ids == {alice.id})
+    assert "ended" in ping.content, "cancelled by someone else: the requester is told"
+    assert await job_status(h, 1) == S.CANCELLED
+
+
+# ---- Delete ----------------------------------------------------------------------------------------
+
+
+async def test_delete_is_for_the_requester_or_a_moderator(bot_harness: Harness) -> None:
+    h = bot_harness
+    alice, dave = h.discord.add_user("alice"), h.discord.add_user("dave")
+    mod = h.discord.add_user("mod", permissions=DEFAULT_USER_PERMISSIONS | MANAGE_MESSAGES)
+    await answer(await h.video(alice, "first"))
+    first = await delivered_card(h, 1)
+    await answer(await h.video(alice, "second"))
+    second = await delivered_card(h, 2)
+
+    refused = await answer(await press(h, dave, first, "Delete"))
+    assert "Only the person who asked for this clip, or a moderator, can delete it." in refused.content
+    assert not first.deleted and first.attachments
+
+    done = await answer(await press(h, alice, first, "Delete"))
+    assert "Deleted" in done.content
+    assert first.deleted
+    assert first not in h.discord.channel.messages
+
+    done = await answer(await press(h, mod, second, "Delete"))
+    assert "Deleted" in done.content and second.deleted
+    assert_discord_never_refused(h)
+
+
+# ---- hostile prompts -------------------------------------------------------------------------------
+
+
+def hostile_prompt(length: int, user_id: int, channel_id: int, role_id: int) -> str:
+    chunk = (
+        f"**bold** __underline__ *it* ~~gone~~ ||spoiler|| @everyone @here <@{user_id}> <@!{user_id}> "
+        f"<@&{role_id}> <#{channel_id}> [free nitro](https://evil.example/steal) https://x.example/a_b_c "
+        "```py\nprint('fence')\n``` `tick` > quote\n# Heading\n- item\n"
+    )
+    text = (chunk * (length // len(chunk) + 1))[:length]
+    return text[:-1] + "x" if text[-1].isspace() else text
+
+
+async def test_6000_character_markdown_prompt_is_refused_and_4000_goes_all_the_way(
+    bot_harness: Harness,
+) -> None:
+    h = bot_harness
+    alice, bob = h.discord.add_user("alice"), h.discord.add_user("bob")
+    role = h.discord.add_role("mods")
+    other = h.discord.add_channel("other")
+    too_long = hostile_prompt(6000, bob.id, other.id, role.id)
+    assert len(too_long) == 6000
+
+    refused = await answer(await h.video(alice, too_long))
+    assert "6000 characters" in refused.content and str(PROMPT_MAX_CHARS) in refused.content
+    assert not h.api.submits
+    assert not [m for m in h.discord.channel.messages if m.author.id == h.discord.bot_user.id]
+
+    prompt = too_long[:PROMPT_MAX_CHARS]
+    prompt = prompt[:-1] + "x" if prompt[-1].isspace() else prompt
+    assert len(prompt) == PROMPT_MAX_CHARS
+    h.api.queue_timeline(Timeline.quick(1.0, estimated_time=2, progress=(20, 45, 70)))
+    accepted = await answer(await h.video(alice, prompt))
+    assert "job #1" in accepted.content
+    result = await delivered_card(h, 1)
+    [submit] = h.api.submits
+    assert submit["prompt"] == prompt, "the API gets the prompt as typed"
+
+    history = [r.json or {} for r in card_edits(h, result)]
+    assert any(field(p, "Progress") for p in history), "the card showed progress"
+    assert result.attachments and labels(result.components) == RESULT_BUTTONS
+    description = str(result.embeds[0].get("description") or "")
+    assert description.startswith("**bold**") and len(description) <= 4096
+
+    ping = await h.discord.wait_for_message(lambda m: m.pinged_user_ids == {alice.id})
+    assert ping.content.startswith(f"<@{alice.id}>")
+    for message in h.discord.channel.messages:
+        assert not message.pinged_everyone and not message.pinged_role_ids
+        assert message.pinged_user_ids <= {alice.id}, "the prompt's mentions ping nobody"
+
+    # Remix opens a modal prefilled with the whole prompt (a text input holds at most 4000).
+    click = await press(h, bob, result, "Remix")
+    opened = await click.wait_response()
+    assert opened.type == 9, "Remix opens a modal"
+    [text_input] = [c for c in walk_components(opened.data["components"]) if c.get("type") == 4]
+    assert len(text_input.get("value") or "") <= 4000
+    assert text_input.get("value") == prompt
+    modal = await h.discord.submit_modal(bob, opened.data["custom_id"], {"prompt": prompt}, message=result)
+    assert "job #2" in (await answer(modal)).content
+    remixed = await delivered_card(h, 2)
+    assert h.api.submits[-1]["prompt"] == prompt
+    assert f"<@{alice.id}>" in (field(remixed, "Credit") or "")
+
+    jobs = await answer(await h.discord.slash(alice, "jobs"))
+    assert "**#1**" in jobs.text and "delivered" in jobs.text
+    assert not jobs.pinged_everyone and not jobs.pinged_user_ids
+    assert_discord_never_refused(h)
+
+
+# ---- a refused edit that discord.py sends again must not overwrite the card's final state ----------
+
+DISCORD_PY_5XX_RETRY = 1.0  # discord.py sleeps 1 s before re-sending a request answered 500
+
+
+def allow_concurrent_edits(h: Harness) -> None:
+    """Answer message routes with Discord's usual rate-limit headers (5 per bucket), so discord.py sends
+    requests to one channel concurrently, as it does against the real Discord; without them it assumes a
+    limit of 1 and serialises every edit of the channel."""
+    h.discord.ratelimit_headers(r"/channels/\d+/messages", remaining=4, reset_after=0.05, limit=5)
+
+
+async def test_cancelled_card_is_not_overwritten_by_a_progress_edit_discord_retried(
+    harness: Harness,
+) -> None:
+    h = harness
+    await h.start(card_edit_interval=0.1)
+    allow_concurrent_edits(h)
+    alice = h.discord.add_user("alice")
+    # Progress that keeps moving, so the card keeps being edited (identical edits are skipped).
+    moving = [Step(0.0, "pending", 0)] + [Step(0.05 * i, "processing", i) for i in range(1, 99)]
+    h.api.queue_timeline(Timeline(steps=moving, outcome="manual", estimated_time=60))
+    await answer(await h.video(alice, "cancelled while Discord hiccups"))
+    card = await card_of_job(h, 1, where=lambda m: title(m).startswith("🎬"))
+    path = f"/channels/{card.channel_id}/messages/{card.id}"
+    h.discord.fail_next("PATCH", re.escape(path) + "$", 500)
+    await h.discord.wait_until(lambda: any(r.path == path and r.status == 500 for r in h.discord.requests))
+
+    said = await answer(await press(h, alice, card, "Cancel"))
+    assert said.content.startswith("Cancelled.")
+    await card_of_job(h, 1, where=lambda m: title(m).startswith("🛑"))
+    await asyncio.sleep(DISCORD_PY_5XX_RETRY + 0.5)  # nothing may overwrite it afterwards
+    assert await job_status(h, 1) == S.CANCELLED
+    assert title(card).startswith("🛑"), f"the cancelled card now says {title(card)!r}"
+    assert card.buttons == [], f"the cancelled card carries {labels(card.components)}"
+
+
+async def test_delivered_card_is_not_overwritten_by_a_refresh_discord_retried(harness: Harness) -> None:
+    h = harness
+    interval = 0.8
+    await h.start(card_edit_interval=interval)
+    allow_concurrent_edits(h)
+    alice = h.discord.add_user("alice")
+    h.api.queue_timeline(Timeline.manual(estimated_time=60))
+    await answer(await h.video(alice, "delivered while Discord hiccups"))
+    card = await card_of_job(h, 1)
+    path = f"/channels/{card.channel_id}/messages/{card.id}"
+    # The "submitted" edit opens a throttle window; the polls inside it leave one deferred refresh,
+    # which is the next edit of the card: Discord answers it 500.
+    await h.discord.wait_until(
+        lambda: any(title(r.json or {}).startswith("⏳ Waiting") for r in card_edits(h, card))
+    )
+    h.discord.fail_next("PATCH", re.escape(path) + "$", 500)
+    await h.discord.wait_until(lambda: any(r.status == 500 for r in card_edits(h, card)))
+    [task] = list(h.api.tasks)
+    h.api.complete(task)
+
+    result = await delivered_card(h, 1)
+    await asyncio.sleep(DISCORD_PY_5XX_RETRY + 0.5)  # nothing may overwrite it afterwards
+    assert title(result).startswith("✅"), f"the delivered card now says {title(result)!r}"
+    assert labels(result.components) == RESULT_BUTTONS
+
+
+async def test_places_in_line_move_up_when_a_queued_job_is_cancelled(harness: Harness) -> None:
+    h = harness
+    await h.start(max_concurrent_jobs=1, card_edit_interval=0.1)
+    users = [h.discord.add_user(n) for n in ("alice", "bob", "carol", "dave")]
+    h.api.queue_timeline(Timeline.manual(estimated_time=60))
+    await answer(await h.video(users[0], "holding the slot"))
+    await h.api.wait_until(lambda: len(h.api.submits) == 1)
+    for user in users[1:]:
+        await answer(await h.video(user, f"queued for {user.name}"))
+    second = await card_of_job(h, 2, where=lambda m: "Place 1 in line" in (field(m, "Queue") or ""))
+    third = await card_of_job(h, 3, where=lambda m: "Place 2 in line" in (field(m, "Queue") or ""))
+    fourth = await card_of_job(h, 4, where=lambda m: "Place 3 in line" in (field(m, "Queue") or ""))
+
+    await answer(await press(h, users[1], second, "Cancel"))
+    await card_of_job(h, 2, where=lambda m: title(m).startswith("🛑"))
+
+    def moved_up() -> bool:
+        return "Place 1 in line" in (field(third, "Queue") or "") and "Place 2 in line" in (
+            field(fourth, "Queue") or ""
+        )
+
+    with contextlib.suppress(TimeoutError):
+        await h.discord.wait_until(moved_up, timeout=1.0)
+    assert moved_up(), f"places shown: {field(third, 'Queue')!r}, {field(fourth, 'Queue')!r}"
