@@ -34,6 +34,8 @@ Clock = Callable[[], float]
 T = TypeVar("T")
 
 MAX_DELIVERY_ATTEMPTS = 8
+# Past its deadline, a job whose polls the API refuses (bad key, no credit) is kept this long more.
+OPERATOR_GRACE_SECONDS = 24 * 3600.0
 # A reference clip whose Discord link expired is sent inline (data: URI) up to this size.
 VIDEO_INLINE_MAX_BYTES = 8 * 1024 * 1024
 MAX_NOT_FOUND = 3
@@ -508,12 +510,16 @@ class Poller:
             )
             return
         except apimart.ApiError as exc:
-            if isinstance(exc, apimart.AuthError | apimart.PaymentRequired):
+            refused = isinstance(exc, apimart.AuthError | apimart.PaymentRequired)
+            if refused:
                 # The key was revoked or the account ran dry while jobs ran: say it loudly, stop
                 # starting new ones, and keep polling this one gently (its task may still finish).
                 self._pause_submits(exc)
             attempts, when = self._backoff(job)
-            if self._overdue(job):
+            # While the API refuses to answer (401/402), a clip it made (and billed) may be waiting: give
+            # the operator a day to fix the key or top up before calling the job timed out.
+            grace = OPERATOR_GRACE_SECONDS if refused else 0.0
+            if self._overdue(job, grace=grace):
                 await self._finish(job, S.TIMED_OUT, TIMED_OUT_SENTENCE, f"deadline passed; last error {exc}")
                 return
             if isinstance(exc, apimart.RateLimited):
@@ -525,8 +531,8 @@ class Poller:
             return
         await self._apply_status(job, status)
 
-    def _overdue(self, job: Job) -> bool:
-        return job.deadline_at is not None and self._clock() >= job.deadline_at
+    def _overdue(self, job: Job, *, grace: float = 0.0) -> bool:
+        return job.deadline_at is not None and self._clock() >= job.deadline_at + grace
 
     async def apply_status(self, job: Job, status: TaskStatus) -> None:
         """Apply a status the API reported (used by polls and by verified push callbacks)."""
