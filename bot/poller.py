@@ -299,12 +299,17 @@ class Poller:
         if wait > 0:
             await asyncio.sleep(wait)
         try:
-            return await call()
+            result = await call()
         except apimart.RateLimited as exc:
             pause = exc.retry_after if exc.retry_after is not None else self._settings.poll_min_interval * 2
             self._hold_until = max(self._hold_until, self._clock() + pause)
             log.warning("API rate limit: pausing all API calls for %.1f s", pause)
             raise
+        if self._submit_pause_until > self._clock():
+            # The API answers again (key fixed, account topped up): new jobs may start right away.
+            log.info("the video API answers again: submits resume")
+            self._submit_pause_until = 0.0
+        return result
 
     def _reference_fetch_failed(self, job: Job, exc: apimart.ApiError) -> bool:
         if not isinstance(exc, apimart.BadRequest) or job.id in self._refreshed or not job.refs:
@@ -363,7 +368,9 @@ class Poller:
 
     async def _submit(self, job: Job) -> None:
         if self._submit_pause_until > self._clock():
-            await self._store.update(job.id, S.ACCEPTED, next_poll_at=self._submit_pause_until)
+            waiting = await self._store.update(job.id, S.ACCEPTED, next_poll_at=self._submit_pause_until)
+            if waiting is not None:
+                await self._safe_progress(waiting)  # the card says why it waits
             return
         try:
             refs = await self._ensure_reference_urls(job)
@@ -424,6 +431,9 @@ class Poller:
                     job.id, S.SUBMITTING, S.ACCEPTED, last_error=str(exc)[:500], next_poll_at=until
                 )
                 if moved:
+                    log.info(
+                        "%s submitting -> accepted (API refused: %s)", moved.log_fields(), type(exc).__name__
+                    )
                     await self._safe_progress(moved)
                 return
             if self._reference_fetch_failed(job, exc):
@@ -437,7 +447,7 @@ class Poller:
                 )  # fmt: skip
                 if moved:
                     log.info(
-                        "%s reference links refused by the API: uploading the kept files again",
+                        "%s submitting -> accepted (reference links refused: uploading the kept files again)",
                         job.log_fields(),
                     )
                 return

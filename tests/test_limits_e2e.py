@@ -312,7 +312,7 @@ async def test_max_concurrent_jobs_queues_in_order(
 
     assert [s["prompt"] for s in h.api.submits] == ["alice first", "bob second", "carol third"]
     tasks = list(h.api.tasks.values())
-    ended = {t.id: t.terminal_at() for t in tasks}
+    ended = {t.id: t.terminal_at() or float("inf") for t in tasks}
     assert tasks[1].created >= ended[first], "bob's clip started only after alice's ended"
     assert tasks[2].created >= ended[second], "carol's clip started only after bob's ended"
     assert max(seen) <= 1
@@ -481,42 +481,33 @@ async def test_out_of_credit_keeps_the_job_and_finishes_after_top_up(
     assert _crashes(caplog) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: Cancel frees the user's concurrency slot (and the bot-wide slot) while the task keeps "
-    "running at the API, so Cancel + /video puts a 3rd unfinished task at the API with "
-    "USER_CONCURRENT_LIMIT=2 "
-    "(bot/store.py _usage counts only ACTIVE statuses; bot/poller.py cancel moves SUBMITTED/RUNNING straight "
-    "to CANCELLED)",
-)
-async def test_cancel_does_not_lift_the_cap_on_tasks_running_at_the_api(harness: Harness) -> None:
+async def test_cancel_frees_the_slot_but_the_cancelled_clip_still_counts_today(harness: Harness) -> None:
+    """Issue 4 asks Cancel to free the slot; the API cannot stop (or refund) a started task, so the
+    cancelled clip keeps counting against the daily limit and the budget: spending stays bounded."""
     h = harness
-    await h.start(user_concurrent_limit=2, user_daily_limit=10, cooldown_seconds=0)
+    await h.start(user_concurrent_limit=2, user_daily_limit=3, cooldown_seconds=0)
     h.api.default_timeline = Timeline.manual(estimated_time=1)
     alice = h.discord.add_user("alice")
-    async with watch_unfinished(h.api) as seen:
-        for i in range(2):
-            assert ACCEPTED.match(await answer(await h.video(alice, f"clip {i}")))
-        await h.api.wait_until(lambda: len(h.api.submits) == 2)
-        card = bot_cards(h, alice)[0]
-        await h.discord.wait_until(lambda: card.button("Cancel") is not None)
-        cancel = card.button("Cancel")
-        assert cancel is not None
-        said = await answer(await h.discord.click(alice, card, str(cancel["custom_id"])))
-        assert said.startswith("Cancelled."), said
-        assert unfinished(h.api) == 2, "the API cannot stop a started task: it still runs"
-        third = await answer(await h.video(alice, "clip 2"))
-        if ACCEPTED.match(third):
-            await h.api.wait_until(lambda: len(h.api.submits) == 3)
-    assert max(seen) <= 2, f"{max(seen)} of alice's tasks were unfinished at the API at once"
+    for i in range(2):
+        assert ACCEPTED.match(await answer(await h.video(alice, f"clip {i}")))
+    await h.api.wait_until(lambda: len(h.api.submits) == 2)
+    card = bot_cards(h, alice)[0]
+    await h.discord.wait_until(lambda: card.button("Cancel") is not None)
+    cancel = card.button("Cancel")
+    assert cancel is not None
+    said = await answer(await h.discord.click(alice, card, str(cancel["custom_id"])))
+    assert said.startswith("Cancelled."), said
+    assert "cannot stop" in said, "says plainly that the remote task may still run"
+    assert ACCEPTED.match(await answer(await h.video(alice, "clip 2"))), "the slot is free again"
+    await h.api.wait_until(lambda: len(h.api.submits) == 3)
+    for task_id in list(h.api.tasks):
+        h.api.complete(task_id)
+    await h.discord.wait_until(lambda: sum(1 for c in bot_cards(h, alice) if c.attachments) == 2)
+    refused = await answer(await h.video(alice, "clip 3"))
+    assert "3 of your 3" in refused, "the cancelled clip still counts today"
+    assert len(h.api.submit_attempts) == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: while the account is out of credit the API answers 402 even to status polls; "
-    "bot/poller.py _poll treats that like a transient error and, once the job's deadline passes, marks a "
-    "clip that was made (and paid for) as timed out instead of waiting for the top-up",
-)
 async def test_clip_finished_during_an_out_of_credit_spell_is_still_delivered(harness: Harness) -> None:
     h = harness
     await h.start(job_deadline_seconds=1.0, payment_pause_seconds=0.3, cooldown_seconds=0)
