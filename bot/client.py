@@ -17,9 +17,11 @@ from bot import janitor
 from bot.apimart import ApiMartClient
 from bot.delivery import DiscordPresenter
 from bot.poller import Poller
+from bot.ratelimit import RateLimiter
 from bot.replies import reply
 from bot.settings import Settings
 from bot.store import Store
+from bot.webhook import WebhookReceiver
 
 log = logging.getLogger("bot.client")
 
@@ -45,6 +47,8 @@ class VideoBot(commands.Bot):
 
     presenter: DiscordPresenter
     poller: Poller
+    limiter: RateLimiter
+    webhook: WebhookReceiver | None = None
 
     def __init__(
         self,
@@ -76,8 +80,17 @@ class VideoBot(commands.Bot):
         self.presenter = DiscordPresenter(
             self, api=self.api, store=self.store, settings=self.settings, clock=self.clock
         )
+        # One request budget for every API call the process makes.
+        self.limiter = RateLimiter(self.settings.api_rate_per_minute)
+        push_url = self.settings.webhook_public_url or None
         self.poller = Poller(
-            store=self.store, api=self.api, presenter=self.presenter, settings=self.settings, clock=self.clock
+            store=self.store,
+            api=self.api,
+            presenter=self.presenter,
+            settings=self.settings,
+            clock=self.clock,
+            webhook_url=push_url,
+            limiter=self.limiter,
         )
         self.presenter.waiting_reason = lambda: self.poller.submit_pause
         for name in EXTENSIONS:
@@ -89,6 +102,14 @@ class VideoBot(commands.Bot):
             log.info("synced %d commands to the dev guild %s", len(synced), self.settings.dev_guild_id)
         await self.poller.start()
         log.info("poller started")
+        if push_url:
+            self.webhook = WebhookReceiver(
+                public_url=push_url,
+                host=self.settings.webhook_listen_host,
+                port=self.settings.webhook_listen_port,
+                on_task=self.poller.poke,
+            )
+            await self.webhook.start()
         self._janitor = asyncio.create_task(self._sweep_forever(), name="janitor")
 
     async def _sweep_forever(self) -> None:
@@ -108,6 +129,9 @@ class VideoBot(commands.Bot):
             await asyncio.sleep(JANITOR_INTERVAL)
 
     async def close(self) -> None:
+        if self.webhook is not None:  # first: no callback may poke a stopping poller
+            await self.webhook.stop()
+            self.webhook = None
         sweeper = getattr(self, "_janitor", None)
         if sweeper is not None:
             sweeper.cancel()

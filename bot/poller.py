@@ -23,7 +23,8 @@ from typing import Protocol, TypeVar
 from bot import apimart
 from bot.apimart import ApiMartClient, TaskStatus
 from bot.jobs import Job, JobStatus, Reference
-from bot.schedule import backoff_delay, plan_next_poll, prior_duration
+from bot.ratelimit import RateLimiter
+from bot.schedule import backoff_delay, plan_first_poll, plan_next_poll, prior_duration, record_progress
 from bot.settings import Settings
 from bot.store import Store
 
@@ -84,6 +85,7 @@ class Poller:
         clock: Clock = time.time,
         rng: random.Random | None = None,
         webhook_url: str | None = None,
+        limiter: RateLimiter | None = None,
     ) -> None:
         self._store = store
         self._api = api
@@ -92,6 +94,10 @@ class Poller:
         self._clock = clock
         self._rng = rng or random.Random()
         self._webhook_url = webhook_url
+        # Push mode: callbacks poke jobs, so the planner only keeps a sparse safety net of polls.
+        self._push = webhook_url is not None
+        self._limiter = limiter or RateLimiter(settings.api_rate_per_minute)
+        self._poked: set[int] = set()  # jobs poked while their poll was in flight: poll again at once
         self._wake = asyncio.Event()
         self._active: dict[int, asyncio.Task[None]] = {}
         self._main: asyncio.Task[None] | None = None
@@ -162,6 +168,9 @@ class Poller:
         job = await self._store.get_by_task(task_id)
         if job is None or job.status not in (S.SUBMITTED, S.RUNNING):
             return False
+        if job.id in self._active:
+            self._poked.add(job.id)  # the poll in flight may predate the change: poll again right after
+            return True
         await self._store.update(job.id, job.status, next_poll_at=self._clock())
         self.wake()
         return True
@@ -295,13 +304,12 @@ class Poller:
     # ---- API access: one place that honours a global Retry-After -----------------------------------
 
     async def _api_call(self, call: Callable[[], Awaitable[T]]) -> T:
-        wait = self._hold_until - self._clock()
-        if wait > 0:
-            await asyncio.sleep(wait)
+        await self._limiter.acquire()  # the shared request budget; also waits out a Retry-After
         try:
             result = await call()
         except apimart.RateLimited as exc:
             pause = exc.retry_after if exc.retry_after is not None else self._settings.poll_min_interval * 2
+            self._limiter.pause(pause)
             self._hold_until = max(self._hold_until, self._clock() + pause)
             log.warning("API rate limit: pausing all API calls for %.1f s", pause)
             raise
@@ -467,8 +475,13 @@ class Poller:
                 log.info("%s submitting -> accepted (will retry: %s)", moved.log_fields(), type(exc).__name__)
             return
         now = self._clock()
-        # One early look learns the API's estimated_time; the planner takes over from there.
-        first = min(self._settings.poll_first_delay, prior_duration(self._prior_cache) / 4)
+        first = plan_first_poll(
+            prior=prior_duration(self._prior_cache),
+            first_delay=self._settings.poll_first_delay,
+            min_interval=self._settings.poll_min_interval,
+            max_interval=self._settings.poll_max_interval,
+            push_enabled=self._push,
+        )
         moved = await self._store.transition(
             job.id,
             S.SUBMITTING,
@@ -551,6 +564,8 @@ class Poller:
     async def _apply_status(self, job: Job, status: TaskStatus) -> None:
         now = self._clock()
         polls = job.polls + 1
+        poked = job.id in self._poked
+        self._poked.discard(job.id)
         if status.status == "completed":
             if not status.video_url:
                 attempts, when = self._backoff(job)
@@ -591,10 +606,7 @@ class Poller:
         if self._overdue(job):
             await self._finish(job, S.TIMED_OUT, TIMED_OUT_SENTENCE, "deadline passed", polls=polls)
             return
-        progress_log = list(job.progress_log)
-        if status.progress is not None and status.progress > 0:
-            progress_log.append((now, int(status.progress)))
-            progress_log = progress_log[-PROGRESS_LOG_KEEP:]
+        progress_log = record_progress(job.progress_log, now, status.progress, keep=PROGRESS_LOG_KEEP)
         estimated = status.estimated_time if status.estimated_time else job.estimated_time
         plan = plan_next_poll(
             now=now,
@@ -605,8 +617,9 @@ class Poller:
             min_interval=self._settings.poll_min_interval,
             max_interval=self._settings.poll_max_interval,
             rng=self._rng,
+            push_enabled=self._push,
         )
-        next_at = now + plan.delay
+        next_at = now if poked else now + plan.delay
         if job.deadline_at is not None:
             next_at = min(next_at, max(job.deadline_at, now + self._settings.poll_min_interval))
         fields = {

@@ -38,6 +38,12 @@ class Settings:
     poll_max_interval: float = 60.0
     poll_concurrency: int = 8
     api_timeout_seconds: float = 30.0
+    # All API calls share this budget (the key allows about 500 a minute; keep a margin).
+    api_rate_per_minute: float = 300.0
+    # Push: when set, the API calls <url>/callback on completion and a small receiver listens.
+    webhook_public_url: str = ""
+    webhook_listen_host: str = "0.0.0.0"
+    webhook_listen_port: int = 8080
     extend_max_age_hours: float = 24.0
     extend_stitch: str = "auto"
     # Delivery.
@@ -142,6 +148,20 @@ def _bool(raw: str) -> bool:
     raise ValueError
 
 
+def _rate(raw: str) -> float:
+    value = float(raw)
+    if not value >= 2:
+        raise ValueError
+    return value
+
+
+def _port(raw: str) -> int:
+    value = int(raw)
+    if not 0 <= value <= 65535:
+        raise ValueError
+    return value
+
+
 def _snowflake(raw: str) -> int:
     value = int(raw)
     if value <= 0:
@@ -188,6 +208,10 @@ _OPTIONAL: dict[str, tuple[str, Callable[[str], Any], str]] = {
     "POLL_MAX_INTERVAL": ("poll_max_interval", _positive_float, "a positive number of seconds"),
     "POLL_CONCURRENCY": ("poll_concurrency", _positive_int, "a positive whole number"),
     "API_TIMEOUT_SECONDS": ("api_timeout_seconds", _positive_float, "a positive number of seconds"),
+    "API_RATE_PER_MINUTE": ("api_rate_per_minute", _rate, "a number of requests a minute, at least 2"),
+    "WEBHOOK_PUBLIC_URL": ("webhook_public_url", _url, "an http(s) URL"),
+    "WEBHOOK_LISTEN_HOST": ("webhook_listen_host", str, "a host name or address to listen on"),
+    "WEBHOOK_LISTEN_PORT": ("webhook_listen_port", _port, "a port number (0-65535)"),
     "EXTEND_MAX_AGE_HOURS": ("extend_max_age_hours", _positive_float, "a positive number of hours"),
     "EXTEND_STITCH": ("extend_stitch", _stitch_mode, "auto, always or never"),
     "MAX_CLIP_BYTES": ("max_clip_bytes", _positive_int, "a positive number of bytes"),

@@ -55,6 +55,8 @@ class Harness:
             "poll_min_interval": 0.05,
             "poll_max_interval": 0.5,
             "api_timeout_seconds": 5.0,
+            # Tests poll every 50 ms: the production request budget (300/min) would only slow them down.
+            "api_rate_per_minute": 100_000.0,
             "cooldown_seconds": 0.0,
             "card_edit_interval": 0.2,
             "discord_api_base": self.discord.api_base,

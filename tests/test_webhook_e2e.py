@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import socket
 import time
 
@@ -10,16 +9,11 @@ import aiohttp
 import pytest
 
 from bot.jobs import JobStatus
-from bot.settings import Settings
 from tests.conftest import Harness
 from tests.fakes.fake_apimart import Timeline
 from tests.fakes.fake_discord import FakeMessage
 
 pytestmark = pytest.mark.e2e
-
-# Until push is wired into settings/client/poller (see bench/README notes), there is nothing to test.
-if "webhook_public_url" not in {f.name for f in dataclasses.fields(Settings)}:
-    pytest.skip("push mode is not wired into the bot yet", allow_module_level=True)
 
 SAFETY_NET = 30.0  # poll_max_interval: without the callback, nothing would look for a long while
 

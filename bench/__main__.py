@@ -1,0 +1,281 @@
+"""`python -m bench`: every benchmark, each with its baselines in the same run, then a one-line summary.
+
+Options: `--only poll,real,load,restart,delivery` to run a subset; `--quick` for a short smoke run
+(smaller numbers, not the figures to quote).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import math
+import os
+import platform
+import sys
+import time
+from collections.abc import Sequence
+
+import psutil
+
+from bench import delivery, load, pollreal, pollsim, restart
+from bench.stats import table
+from bench.workload import describe, make_jobs
+
+ALL = ("poll", "real", "load", "restart", "delivery")
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    ram = psutil.virtual_memory().total / 2**30
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {ram:.0f} GiB RAM, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+
+
+def bench_poll(quick: bool) -> dict[str, float]:
+    jobs = make_jobs(120 if quick else 500)
+    cb = pollsim.Callbacks()
+    policies: list[pollsim.Policy] = [
+        pollsim.OurPlanner(),
+        pollsim.Fixed(),
+        pollsim.Backoff(),
+        pollsim.OurPlanner(push=True, name="ours + push"),
+    ]
+    results = {p.name: pollsim.simulate(p, jobs, callbacks=cb) for p in policies}
+    summaries = {name: pollsim.Summary.of(name, out) for name, out in results.items()}
+    fixed = summaries["fixed 5 s"]
+    rows = [[*s.row(), s.calls / fixed.calls, s.p50 / fixed.p50] for s in summaries.values()]
+    print(
+        table(
+            f"poll efficiency, simulated time: {describe(jobs)}; delay = true finish → the poll that sees it"
+            f" (push: callback {cb.latency:g} s after the finish, {cb.lost:.0%} lost)",
+            ["policy", "status calls/job", "delay p50 s", "p95 s", "max s", "calls ×fixed", "p50 ×fixed"],
+            rows,
+        )
+    )
+    by_kind: dict[str, list[pollsim.Outcome]] = {}
+    for outcome in results["ours"]:
+        by_kind.setdefault(outcome.job.kind, []).append(outcome)
+    kind_rows = []
+    for kind, outs in sorted(by_kind.items()):
+        ours_k = pollsim.Summary.of(kind, outs)
+        ids = {o.job.index for o in outs}
+        fixed_k = pollsim.Summary.of(kind, [o for o in results["fixed 5 s"] if o.job.index in ids])
+        kind_rows.append(
+            [f"{kind} ({len(outs)})", ours_k.calls, fixed_k.calls, ours_k.p50, ours_k.p95, ours_k.max]
+        )
+    print()
+    print(
+        table(
+            "ours by kind of progress (fixed 5 s for the same jobs)",
+            ["progress", "calls/job", "fixed calls/job", "delay p50 s", "p95 s", "max s"],
+            kind_rows,
+        )
+    )
+    seed_rows = []
+    for seed in (1, 2, 3):
+        other = make_jobs(len(jobs), seed=seed)
+        o = pollsim.Summary.of("ours", pollsim.simulate(pollsim.OurPlanner(), other))
+        f = pollsim.Summary.of("fixed", pollsim.simulate(pollsim.Fixed(), other))
+        seed_rows.append([f"seed {seed}", o.calls / f.calls, o.p50 / f.p50, o.p95, o.max])
+    print()
+    print(
+        table(
+            "other seeds of the same workload (ours vs fixed 5 s)",
+            ["", "calls ×", "p50 ×", "p95 s", "max s"],
+            seed_rows,
+        )
+    )
+    ours = summaries["ours"]
+    return {"calls_ratio": ours.calls / fixed.calls, "p50_ratio": ours.p50 / fixed.p50}
+
+
+async def bench_real(quick: bool) -> None:
+    jobs = pollreal.pick(make_jobs(500), 12 if quick else 40, 200 if quick else 400)
+    runs = [
+        ("ours", {}),
+        ("fixed 5 s", {"policy": f"fixed:{5 * pollreal.SCALE:g}"}),
+        ("ours + push", {"push": True}),
+    ]
+    rows = []
+    for name, kwargs in runs:
+        r = await pollreal.run_policy(name, jobs, **kwargs)  # type: ignore[arg-type]
+        rows.append(
+            [
+                r.name,
+                f"{r.delivered}/{r.jobs}",
+                r.calls,
+                r.sim_calls,
+                r.detect_p50,
+                r.sim_p50,
+                r.detect_p95,
+                r.sim_p95,
+                r.overhead_ms,
+            ]
+        )
+    print(
+        table(
+            f"poll efficiency, real time through the real bot and the fakes: {len(jobs)} of the same jobs, "
+            f"time ×{pollreal.SCALE:g} (delays scaled back; push delays are real)",
+            [
+                "policy",
+                "delivered",
+                "calls/job",
+                "(sim)",
+                "delay p50 s",
+                "(sim)",
+                "p95 s",
+                "(sim)",
+                "poll→posted ms",
+            ],
+            rows,
+        )
+    )
+
+
+async def bench_load(quick: bool) -> dict[str, float]:
+    seconds = 10.0 if quick else load.SECONDS
+    results = [
+        await load.run("ours", seconds=seconds),
+        await load.run("fixed 5 s", policy="fixed:5", seconds=seconds),
+    ]
+    rows = [
+        [
+            r.name,
+            f"{r.answered}/{r.interactions}",
+            r.ack_p50_ms,
+            r.ack_p99_ms,
+            r.lag_p99_ms,
+            r.lag_max_ms,
+            r.rss_peak_mb,
+            r.cpu_percent,
+            r.status_calls_per_s,
+        ]
+        for r in results
+    ]
+    print(
+        table(
+            f"load: {load.IN_FLIGHT} jobs in flight + {load.RATE} /video a second for {seconds:g} s, one bot "
+            "process (API rate limit lifted)",
+            [
+                "policy",
+                "answered",
+                "ack p50 ms",
+                "ack p99 ms",
+                "loop lag p99 ms",
+                "max ms",
+                "RSS peak MB",
+                "CPU %",
+                "status calls/s",
+            ],
+            rows,
+        )
+    )
+    ours = results[0]
+    return {"ack_p99": ours.ack_p99_ms, "lag_p99": ours.lag_p99_ms, "rss": ours.rss_peak_mb}
+
+
+async def bench_restart(quick: bool) -> None:
+    jobs = 200 if quick else restart.JOBS
+    results = [
+        await restart.run("rate limit lifted", rate_per_minute=1_000_000, jobs=jobs),
+        await restart.run("default 300/min (15 s sample)", rate_per_minute=300, limit_s=15, jobs=jobs),
+    ]
+    rows = []
+    for r in results:
+        projected = r.all_polled_s
+        if math.isnan(projected) and r.polls_per_s > 0:
+            projected = r.first_poll_s + (r.jobs - 1) / r.polls_per_s
+        rows.append(
+            [
+                r.name,
+                f"{r.polled}/{r.jobs}",
+                r.ready_s,
+                r.first_poll_s,
+                r.all_polled_s if not math.isnan(r.all_polled_s) else f"~{projected:.0f} (projected)",
+                r.polls_per_s,
+                r.repeats_before_all,
+            ]
+        )
+    print(
+        table(
+            f"restart on a database with {jobs} jobs in flight, all due (seconds from process spawn)",
+            [
+                "run",
+                "polled",
+                "on gateway s",
+                "first poll s",
+                "all polled s",
+                "polls/s",
+                "polled twice first",
+            ],
+            rows,
+        )
+    )
+
+
+async def bench_delivery(quick: bool) -> None:
+    clips = 6 if quick else delivery.CLIPS
+    results = [
+        await delivery.run("default concurrency (8)", clips=clips),
+        await delivery.run("20 at once (POLL_CONCURRENCY=20)", concurrency=20, clips=clips),
+    ]
+    rows = [
+        [r.name, f"{r.delivered}/{r.clips}", r.clip_mb, r.idle_mb, r.peak_mb, r.added_mb, r.seconds]
+        for r in results
+    ]
+    print(
+        table(
+            f"delivery memory: {clips} clips finishing at once",
+            ["run", "delivered", "clip MB", "idle MB", "peak MB", "added MB", "seconds"],
+            rows,
+        )
+    )
+
+
+async def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--only", default=",".join(ALL), help=f"comma-separated subset of {ALL}")
+    parser.add_argument("--quick", action="store_true", help="a short smoke run, not the figures to quote")
+    args = parser.parse_args(argv)
+    chosen = [name.strip() for name in args.only.split(",") if name.strip()]
+    unknown = set(chosen) - set(ALL)
+    if unknown:
+        parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
+    started = time.monotonic()
+    print(f"machine: {machine()}")
+    figures: dict[str, float] = {}
+    for name in chosen:
+        print()
+        t0 = time.monotonic()
+        if name == "poll":
+            figures |= bench_poll(args.quick)
+        elif name == "real":
+            await bench_real(args.quick)
+        elif name == "load":
+            figures |= await bench_load(args.quick)
+        elif name == "restart":
+            await bench_restart(args.quick)
+        elif name == "delivery":
+            await bench_delivery(args.quick)
+        print(f"({name}: {time.monotonic() - t0:.0f} s)")
+    print(f"\n(all benchmarks: {time.monotonic() - started:.0f} s)")
+
+    def fmt(key: str, spec: str) -> str:
+        return format(figures[key], spec) if key in figures else "n/a"
+
+    calls, p50 = fmt("calls_ratio", ".2f"), fmt("p50_ratio", ".2f")
+    ack, lag, rss = fmt("ack_p99", ".1f"), fmt("lag_p99", ".1f"), fmt("rss", ".0f")
+    print(f"summary: calls/job {calls}× lag p50 {p50}× vs fixed-5s; ", end="")
+    print(f"ack p99 {ack} ms; loop lag p99 {lag} ms; rss {rss} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))
