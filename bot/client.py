@@ -100,6 +100,10 @@ class VideoBot(commands.Bot):
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
             log.info("synced %d commands to the dev guild %s", len(synced), self.settings.dev_guild_id)
+        else:
+            # A bulk overwrite: unchanged commands are not re-created, so this is safe on every start.
+            synced = await self.tree.sync()
+            log.info("synced %d global commands", len(synced))
         await self.poller.start()
         log.info("poller started")
         if push_url:
