@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import os
+import re
 import signal
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,14 @@ from bot.client import VideoBot
 from bot.settings import Settings
 from bot.store import Store
 from tests.fakes.fake_apimart import FakeApiMart
-from tests.fakes.fake_discord import FakeDiscord, FakeFile, FakeInteraction, FakeMessage, FakeUser
+from tests.fakes.fake_discord import (
+    FakeChannel,
+    FakeDiscord,
+    FakeFile,
+    FakeInteraction,
+    FakeMessage,
+    FakeUser,
+)
 
 
 class TestBot(VideoBot):
@@ -139,6 +147,45 @@ class Harness:
             return asked_by(m) == user.id and _is_final(m)
 
         return await self.discord.wait_for_message(done, timeout=timeout)
+
+
+async def answer(ia: FakeInteraction) -> FakeMessage:
+    """The bot's (ephemeral) answer to `ia`, once it is more than "thinking…"."""
+    msg = await ia.wait_original(lambda m: not m.loading)
+    assert ia.ephemeral, "every answer is ephemeral"
+    return msg
+
+
+def job_number(message: FakeMessage) -> int | None:
+    """The job a card belongs to (its footer "Job #N"), or None when the message is not a card."""
+    if not message.embeds:
+        return None
+    found = re.match(r"Job #(\d+)", str((message.embeds[0].get("footer") or {}).get("text", "")))
+    return int(found.group(1)) if found else None
+
+
+async def card_of_job(
+    h: Harness,
+    job_id: int,
+    *,
+    channel: FakeChannel | None = None,
+    timeout: float = 10,
+    where: Callable[[FakeMessage], bool] | None = None,
+) -> FakeMessage:
+    """The bot's card of job `job_id` (optionally once `where` holds), waiting for it."""
+
+    def match(m: FakeMessage) -> bool:
+        return (
+            m.author.id == h.discord.bot_user.id and job_number(m) == job_id and (where is None or where(m))
+        )
+
+    return await h.discord.wait_for_message(match, channel=channel, timeout=timeout)
+
+
+async def delivered_card(
+    h: Harness, job_id: int, *, channel: FakeChannel | None = None, timeout: float = 15
+) -> FakeMessage:
+    return await card_of_job(h, job_id, channel=channel, timeout=timeout, where=lambda m: bool(m.attachments))
 
 
 def asked_by(message: FakeMessage) -> int | None:

@@ -7,18 +7,16 @@ import io
 import logging
 from typing import Any
 
-import discord
 import pytest
 
 from bot.jobs import Job, JobKind, JobStatus, NewJob
 from bot.limits import Limits
 from cogs.admin import NEED_MANAGE
-from tests.conftest import Harness
+from tests.conftest import Harness, answer
 from tests.fakes.fake_discord import (
     ADMINISTRATOR,
     DEFAULT_USER_PERMISSIONS,
     MANAGE_GUILD,
-    FakeInteraction,
     FakeMessage,
     FakeUser,
 )
@@ -30,24 +28,7 @@ NO_LIMITS = Limits(user_daily=0, user_concurrent=0, guild_daily=0, cooldown_seco
 
 
 async def start(h: Harness, **overrides: Any) -> None:
-    """Start the bot with the admin and info cogs loaded and synced to the test guild.
-
-    The lead registers both in bot/client.py EXTENSIONS; until then the test loads them itself.
-    """
-    bot = await h.start(**overrides)
-    for name in ("cogs.admin", "cogs.info"):
-        if name not in bot.extensions:
-            await bot.load_extension(name)
-    guild = discord.Object(h.discord.guild.id)
-    bot.tree.copy_global_to(guild=guild)
-    await bot.tree.sync(guild=guild)
-
-
-async def answer(ia: FakeInteraction) -> FakeMessage:
-    """The bot's (ephemeral) answer to `ia`, once it is more than "thinking…"."""
-    msg = await ia.wait_original(lambda m: not m.loading)
-    assert ia.ephemeral, "every answer is ephemeral"
-    return msg
+    await h.start(**overrides)
 
 
 async def admin(h: Harness, who: FakeUser, command: str, **options: Any) -> FakeMessage:

@@ -17,13 +17,12 @@ import pytest
 
 from bot.jobs import JobStatus
 from cogs.common import PROMPT_MAX_CHARS
-from tests.conftest import Harness, asked_by
+from tests.conftest import Harness, asked_by, card_of_job, delivered_card
 from tests.fakes.discord.models import walk_components
 from tests.fakes.fake_apimart import Step, Timeline
 from tests.fakes.fake_discord import (
     DEFAULT_USER_PERMISSIONS,
     MANAGE_MESSAGES,
-    FakeChannel,
     FakeInteraction,
     FakeMessage,
     FakeUser,
@@ -39,14 +38,6 @@ TOLERANCE = 0.04  # seconds: the bot stamps its throttle before the request, the
 
 
 # ---- helpers ---------------------------------------------------------------------------------------
-
-
-def job_number(message: FakeMessage) -> int | None:
-    """The job a card belongs to (its footer "Job #N"), or None when the message is not a card."""
-    if not message.embeds:
-        return None
-    found = re.match(r"Job #(\d+)", str((message.embeds[0].get("footer") or {}).get("text", "")))
-    return int(found.group(1)) if found else None
 
 
 def field(message: FakeMessage | dict[str, Any], name: str) -> str | None:
@@ -65,25 +56,6 @@ def title(message: FakeMessage | dict[str, Any]) -> str:
 
 def labels(components: list[dict[str, Any]]) -> list[str]:
     return [str(c.get("label")) for c in walk_components(components) if c.get("type") == 2]
-
-
-async def card_of_job(
-    h: Harness, job_id: int, *, channel: FakeChannel | None = None, timeout: float = 10, **kw: Any
-) -> FakeMessage:
-    predicate = kw.get("where")
-
-    def match(m: FakeMessage) -> bool:
-        return (
-            m.author.id == h.discord.bot_user.id
-            and job_number(m) == job_id
-            and (predicate is None or predicate(m))
-        )
-
-    return await h.discord.wait_for_message(match, channel=channel, timeout=timeout)
-
-
-async def delivered_card(h: Harness, job_id: int, *, timeout: float = 15) -> FakeMessage:
-    return await card_of_job(h, job_id, timeout=timeout, where=lambda m: bool(m.attachments))
 
 
 def card_edits(h: Harness, card: FakeMessage) -> list[RequestRecord]:

@@ -4,35 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-import discord
 import pytest
 
 from bot.jobs import JobKind, JobStatus, NewJob
 from cogs.info import NO_JOBS
-from tests.conftest import Harness
-from tests.fakes.fake_discord import FakeInteraction, FakeMessage, FakeUser
+from tests.conftest import Harness, answer
+from tests.fakes.fake_discord import FakeMessage, FakeUser
 
 pytestmark = pytest.mark.e2e
 
 
 async def start(h: Harness, **overrides: Any) -> None:
-    """Start the bot with the info and admin cogs loaded and synced to the test guild.
-
-    The lead registers both in bot/client.py EXTENSIONS; until then the test loads them itself.
-    """
-    bot = await h.start(**overrides)
-    for name in ("cogs.info", "cogs.admin"):
-        if name not in bot.extensions:
-            await bot.load_extension(name)
-    guild = discord.Object(h.discord.guild.id)
-    bot.tree.copy_global_to(guild=guild)
-    await bot.tree.sync(guild=guild)
-
-
-async def answer(ia: FakeInteraction) -> FakeMessage:
-    msg = await ia.wait_original(lambda m: not m.loading)
-    assert ia.ephemeral, "every answer is ephemeral"
-    return msg
+    await h.start(**overrides)
 
 
 async def run(h: Harness, user: FakeUser, command: str) -> FakeMessage:

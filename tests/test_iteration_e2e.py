@@ -12,7 +12,7 @@ import pytest
 
 from cogs.common import DMS_CLOSED
 from cogs.video import NOTHING_TO_ANIMATE
-from tests.conftest import Harness, asked_by
+from tests.conftest import Harness, asked_by, card_of_job, delivered_card
 from tests.fakes.discord.models import walk_components
 from tests.fakes.fake_apimart import Timeline
 from tests.fakes.fake_discord import FakeChannel, FakeFile, FakeInteraction, FakeMessage, FakeUser
@@ -29,13 +29,6 @@ GREEN_JPEG = make_jpeg(color=(30, 180, 60))
 # ---- helpers ---------------------------------------------------------------------------------------
 
 
-def job_number(message: FakeMessage) -> int | None:
-    if not message.embeds:
-        return None
-    found = re.match(r"Job #(\d+)", str((message.embeds[0].get("footer") or {}).get("text", "")))
-    return int(found.group(1)) if found else None
-
-
 def field(message: FakeMessage, name: str) -> str | None:
     for embed in message.embeds:
         for f in embed.get("fields") or []:
@@ -50,27 +43,6 @@ def title(message: FakeMessage) -> str:
 
 def labels(message: FakeMessage) -> list[str]:
     return [str(b.get("label")) for b in message.buttons]
-
-
-async def card_of_job(
-    h: Harness, job_id: int, *, channel: FakeChannel | None = None, timeout: float = 10, **kw: Any
-) -> FakeMessage:
-    predicate = kw.get("where")
-
-    def match(m: FakeMessage) -> bool:
-        return (
-            m.author.id == h.discord.bot_user.id
-            and job_number(m) == job_id
-            and (predicate is None or predicate(m))
-        )
-
-    return await h.discord.wait_for_message(match, channel=channel, timeout=timeout)
-
-
-async def delivered_card(
-    h: Harness, job_id: int, *, channel: FakeChannel | None = None, timeout: float = 15
-) -> FakeMessage:
-    return await card_of_job(h, job_id, channel=channel, timeout=timeout, where=lambda m: bool(m.attachments))
 
 
 async def answer(ia: FakeInteraction) -> FakeMessage:
