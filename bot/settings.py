@@ -111,32 +111,37 @@ def read_dotenv(path: Path) -> dict[str, str]:
     return values
 
 
-def _positive_float(raw: str) -> float:
-    value = float(raw)
-    if not value > 0:
-        raise ValueError
-    return value
+def _int_in(low: int, high: int | None = None) -> Callable[[str], int]:
+    """A parser of whole numbers from `low` up to `high` (inclusive)."""
+
+    def parse(raw: str) -> int:
+        value = int(raw)
+        if value < low or (high is not None and value > high):
+            raise ValueError
+        return value
+
+    return parse
 
 
-def _positive_int(raw: str) -> int:
-    value = int(raw)
-    if value <= 0:
-        raise ValueError
-    return value
+def _float_from(low: float, *, inclusive: bool) -> Callable[[str], float]:
+    """A parser of numbers above `low` (or from `low` when inclusive); NaN is refused."""
+
+    def parse(raw: str) -> float:
+        value = float(raw)
+        if not (value >= low if inclusive else value > low):
+            raise ValueError
+        return value
+
+    return parse
 
 
-def _non_negative_int(raw: str) -> int:
-    value = int(raw)
-    if value < 0:
-        raise ValueError
-    return value
-
-
-def _non_negative_float(raw: str) -> float:
-    value = float(raw)
-    if not value >= 0:
-        raise ValueError
-    return value
+_positive_float = _float_from(0, inclusive=False)
+_non_negative_float = _float_from(0, inclusive=True)
+_rate = _float_from(2, inclusive=True)
+_positive_int = _int_in(1)
+_non_negative_int = _int_in(0)
+_snowflake = _int_in(1)
+_port = _int_in(0, 65535)
 
 
 def _bool(raw: str) -> bool:
@@ -146,27 +151,6 @@ def _bool(raw: str) -> bool:
     if lowered in {"0", "false", "no", "off"}:
         return False
     raise ValueError
-
-
-def _rate(raw: str) -> float:
-    value = float(raw)
-    if not value >= 2:
-        raise ValueError
-    return value
-
-
-def _port(raw: str) -> int:
-    value = int(raw)
-    if not 0 <= value <= 65535:
-        raise ValueError
-    return value
-
-
-def _snowflake(raw: str) -> int:
-    value = int(raw)
-    if value <= 0:
-        raise ValueError
-    return value
 
 
 def _url(raw: str) -> str:

@@ -66,3 +66,23 @@ def test_every_setting_is_documented_in_env_example() -> None:
     }
     assert {"DISCORD_TOKEN", "APIMART_API_KEY", *_OPTIONAL} <= documented
     assert load_settings({"DISCORD_TOKEN": "t", "APIMART_API_KEY": "k"}, dotenv=None).cooldown_seconds == 30
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("POLL_MIN_INTERVAL", "nan"),
+        ("POLL_MIN_INTERVAL", "0"),
+        ("USER_DAILY_LIMIT", "-1"),
+        ("USER_DAILY_LIMIT", "2.5"),
+        ("WEBHOOK_LISTEN_PORT", "70000"),
+        ("API_RATE_PER_MINUTE", "1"),
+        ("ALLOW_DMS", "perhaps"),
+        ("EXTEND_STITCH", "sometimes"),
+        ("APIMART_BASE_URL", "ftp://example"),
+    ],
+)
+def test_out_of_range_values_are_named(name: str, value: str) -> None:
+    with pytest.raises(SettingsError) as info:
+        load_settings({"DISCORD_TOKEN": "t", "APIMART_API_KEY": "k", name: value}, dotenv=None)
+    assert info.value.problems == [info.value.problems[0]] and info.value.problems[0].startswith(name)
