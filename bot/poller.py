@@ -35,6 +35,8 @@ Clock = Callable[[], float]
 T = TypeVar("T")
 
 MAX_DELIVERY_ATTEMPTS = 8
+# After a push callback whose task still looks unfinished at the status endpoint, look again this soon.
+CALLBACK_RECHECK_SECONDS = 3.0
 # Past its deadline, a job whose polls the API refuses (bad key, no credit) is kept this long more.
 OPERATOR_GRACE_SECONDS = 24 * 3600.0
 # A reference clip whose Discord link expired is sent inline (data: URI) up to this size.
@@ -98,6 +100,9 @@ class Poller:
         self._push = webhook_url is not None
         self._limiter = limiter or RateLimiter(settings.api_rate_per_minute)
         self._poked: set[int] = set()  # jobs poked while their poll was in flight: poll again at once
+        # Jobs a callback said had ended: if the status endpoint does not agree yet, look once more soon
+        # instead of waiting for the sparse safety-net poll.
+        self._called_back: set[int] = set()
         self._wake = asyncio.Event()
         self._active: dict[int, asyncio.Task[None]] = {}
         self._main: asyncio.Task[None] | None = None
@@ -168,6 +173,7 @@ class Poller:
         job = await self._store.get_by_task(task_id)
         if job is None or job.status not in (S.SUBMITTED, S.RUNNING):
             return False
+        self._called_back.add(job.id)
         if job.id in self._active:
             self._poked.add(job.id)  # the poll in flight may predate the change: poll again right after
             return True
@@ -620,6 +626,9 @@ class Poller:
             push_enabled=self._push,
         )
         next_at = now if poked else now + plan.delay
+        if job.id in self._called_back:
+            self._called_back.discard(job.id)  # one follow-up only: a forged callback costs one poll
+            next_at = min(next_at, now + CALLBACK_RECHECK_SECONDS)
         if job.deadline_at is not None:
             next_at = min(next_at, max(job.deadline_at, now + self._settings.poll_min_interval))
         fields = {

@@ -159,3 +159,24 @@ async def test_without_a_public_url_nothing_listens(bot_harness: Harness) -> Non
     await h.discord.wait_until(lambda: len(_results(h, alice.id)) == 1, timeout=10)
     [submit] = h.api.submits
     assert "webhook" not in submit
+
+
+async def test_a_callback_ahead_of_the_status_endpoint_is_checked_again_soon(harness: Harness) -> None:
+    h = harness
+    await _start_with_push(h)
+    alice = h.discord.add_user("alice")
+    h.api.queue_timeline(Timeline.manual(estimated_time=60))
+    h.api.callback_statuses = frozenset()  # the API's own callback will not come: only ours below
+    await h.video(alice, "finished a moment later")
+    await h.discord.wait_until(lambda: len(h.api.tasks) == 1)
+    [task_id] = h.api.tasks
+    before = h.api.polls(task_id)
+
+    # The callback says "completed" while the status endpoint still says "processing"…
+    await h.api.send_callback(task_id, body=_forged_body(task_id, h.api.base_url))
+    await h.api.wait_until(lambda: h.api.polls(task_id) == before + 1)
+    h.api.complete(task_id)  # …and agrees a moment later.
+
+    # One follow-up poll finds it, long before the sparse safety-net poll would have.
+    await h.discord.wait_until(lambda: len(_results(h, alice.id)) == 1, timeout=SAFETY_NET / 3)
+    assert h.api.polls(task_id) == before + 2
