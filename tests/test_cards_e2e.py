@@ -361,6 +361,16 @@ def allow_concurrent_edits(h: Harness) -> None:
     h.discord.ratelimit_headers(r"/channels/\d+/messages", remaining=4, reset_after=0.05, limit=5)
 
 
+async def _retry_done(h: Harness, path: str) -> None:
+    """Wait until discord.py's re-send of the edit Discord answered 500 has been answered."""
+    [failed] = [r for r in h.discord.requests if r.path == path and r.status == 500]
+
+    def resent() -> bool:
+        return any(r.path == path and r.status == 200 and r.json == failed.json for r in h.discord.requests)
+
+    await h.discord.wait_until(resent, timeout=DISCORD_PY_5XX_RETRY + 5)
+
+
 async def test_cancelled_card_is_not_overwritten_by_a_progress_edit_discord_retried(
     harness: Harness,
 ) -> None:
@@ -380,7 +390,7 @@ async def test_cancelled_card_is_not_overwritten_by_a_progress_edit_discord_retr
     said = await answer(await press(h, alice, card, "Cancel"))
     assert said.content.startswith("Cancelled.")
     await card_of_job(h, 1, where=lambda m: title(m).startswith("🛑"))
-    await asyncio.sleep(DISCORD_PY_5XX_RETRY + 0.5)  # nothing may overwrite it afterwards
+    await _retry_done(h, path)  # discord.py has re-sent the failed edit: nothing is left in flight
     assert await job_status(h, 1) == S.CANCELLED
     assert title(card).startswith("🛑"), f"the cancelled card now says {title(card)!r}"
     assert card.buttons == [], f"the cancelled card carries {labels(card.components)}"
@@ -407,7 +417,7 @@ async def test_delivered_card_is_not_overwritten_by_a_refresh_discord_retried(ha
     h.api.complete(task)
 
     result = await delivered_card(h, 1)
-    await asyncio.sleep(DISCORD_PY_5XX_RETRY + 0.5)  # nothing may overwrite it afterwards
+    await _retry_done(h, path)  # discord.py has re-sent the failed edit: nothing is left in flight
     assert title(result).startswith("✅"), f"the delivered card now says {title(result)!r}"
     assert labels(result.components) == RESULT_BUTTONS
 
