@@ -17,7 +17,14 @@ from discord.ext import commands
 
 from bot.jobs import ACTIVE, Job, JobKind, JobStatus, NewJob
 from bot.replies import reply
-from cogs.common import PROMPT_MAX_CHARS, is_moderator, iteration_refusal, start_job
+from cogs.common import (
+    PROMPT_MAX_CHARS,
+    SOMETHING_WRONG,
+    is_moderator,
+    iteration_refusal,
+    modal_values,
+    start_job,
+)
 
 if TYPE_CHECKING:
     from bot.client import VideoBot
@@ -31,7 +38,6 @@ REPEATABLE = frozenset(
     {S.DELIVERED, S.FAILED, S.TIMED_OUT, S.SUBMIT_UNKNOWN, S.CANCELLED, S.COMPLETED, S.DELIVERING}
 )
 _MODAL_RE = re.compile(r"v:(?P<action>extm|rmxm):(?P<job>[0-9]+)")
-SOMETHING_WRONG = "Something went wrong on my side; nothing was charged. Please try again."
 
 
 def card_view(job: Job) -> discord.ui.View | None:
@@ -273,22 +279,6 @@ def _again(source: Job, interaction: discord.Interaction[Any], kind: JobKind, pr
     )
 
 
-def _modal_values(data: dict[str, Any]) -> dict[str, str]:
-    values: dict[str, str] = {}
-
-    def walk(components: list[dict[str, Any]]) -> None:
-        for comp in components:
-            if "components" in comp:
-                walk(comp["components"])
-            if "component" in comp:
-                walk([comp["component"]])
-            if comp.get("type") == 4 and "custom_id" in comp:
-                values[comp["custom_id"]] = str(comp.get("value") or "")
-
-    walk(data.get("components", []))
-    return values
-
-
 class ButtonsCog(commands.Cog):
     def __init__(self, bot: VideoBot) -> None:
         self.bot = bot
@@ -307,7 +297,7 @@ class ButtonsCog(commands.Cog):
         match = _MODAL_RE.fullmatch(str(interaction.data.get("custom_id", "")))
         if match is None:
             return
-        values = _modal_values(dict(interaction.data))
+        values = modal_values(dict(interaction.data))
         try:
             await interaction.response.defer(ephemeral=True, thinking=True)
             if match["action"] == "extm":

@@ -29,6 +29,7 @@ DMS_CLOSED = (
     "server members (Privacy Settings) and try again. Nothing was charged."
 )
 NO_DMS = "Videos can only be made on a server."
+SOMETHING_WRONG = "Something went wrong on my side; nothing was charged. Please try again."
 
 
 def is_moderator(interaction: discord.Interaction[Any]) -> bool:
@@ -153,3 +154,20 @@ async def start_job(
     except discord.HTTPException as exc:
         log.info("%s confirmation not shown: %s", job.log_fields(), exc.status)
     return moved
+
+
+def modal_values(data: dict[str, Any]) -> dict[str, str]:
+    """The text inputs of a modal submit, by custom_id (plain and label-wrapped layouts)."""
+    values: dict[str, str] = {}
+
+    def walk(components: list[dict[str, Any]]) -> None:
+        for comp in components:
+            if "components" in comp:
+                walk(comp["components"])
+            if "component" in comp:
+                walk([comp["component"]])
+            if comp.get("type") == 4 and "custom_id" in comp:
+                values[comp["custom_id"]] = str(comp.get("value") or "")
+
+    walk(data.get("components", []))
+    return values

@@ -17,8 +17,7 @@ from bot import references
 from bot.jobs import JobKind, NewJob
 from bot.references import ReferenceError
 from bot.replies import reply
-from cogs.buttons import SOMETHING_WRONG, _modal_values
-from cogs.common import PROMPT_MAX_CHARS, access_refusal, start_job
+from cogs.common import PROMPT_MAX_CHARS, SOMETHING_WRONG, access_refusal, modal_values, start_job
 
 if TYPE_CHECKING:
     from bot.client import VideoBot
@@ -221,7 +220,7 @@ class VideoCog(commands.Cog):
         match = _ANIMATE_RE.fullmatch(str(interaction.data.get("custom_id", "")))
         if match is None:
             return
-        values = _modal_values(dict(interaction.data))
+        values = modal_values(dict(interaction.data))
         try:
             await interaction.response.defer(ephemeral=True, thinking=True)
             await self._animate_submitted(
