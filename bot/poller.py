@@ -35,6 +35,7 @@ Clock = Callable[[], float]
 T = TypeVar("T")
 
 MAX_DELIVERY_ATTEMPTS = 8
+QUEUE_CARDS_SHOWN = 10  # queued cards refreshed when the line moves
 # After a push callback whose task still looks unfinished at the status endpoint, look again this soon.
 CALLBACK_RECHECK_SECONDS = 3.0
 # Past its deadline, a job whose polls the API refuses (bad key, no credit) is kept this long more.
@@ -103,6 +104,8 @@ class Poller:
         # Jobs a callback said had ended: if the status endpoint does not agree yet, look once more soon
         # instead of waiting for the sparse safety-net poll.
         self._called_back: set[int] = set()
+        self._queue_refresh: asyncio.Task[None] | None = None
+        self._queue_refresh_again = False
         self._wake = asyncio.Event()
         self._active: dict[int, asyncio.Task[None]] = {}
         self._main: asyncio.Task[None] | None = None
@@ -123,6 +126,8 @@ class Poller:
 
     async def stop(self) -> None:
         tasks = list(self._active.values())
+        if self._queue_refresh is not None:
+            tasks.append(self._queue_refresh)
         if self._main is not None:
             self._main.cancel()
             tasks.append(self._main)
@@ -197,15 +202,30 @@ class Poller:
             return None
         log.info("%s %s -> cancelled by user %s", moved.log_fields(), job.status, by_user_id)
         if job.queued:
-            await self._refresh_queue_cards()  # everyone behind it moves up a place
+            self._refresh_queue_cards()  # everyone behind it moves up a place
         # The requester pressed Cancel themselves: no need to ping them about it.
         await self._announce(moved, ping=by_user_id != job.user_id)
         self.wake()  # a slot may be free now
         return moved
 
-    async def _refresh_queue_cards(self) -> None:
-        for job in await self._store.queue():
-            await self._safe_progress(job)
+    def _refresh_queue_cards(self) -> None:
+        """Show the new places in line, off the poll loop (Discord may be slow), one refresh at a time."""
+        if self._queue_refresh is not None and not self._queue_refresh.done():
+            self._queue_refresh_again = True
+            return
+        self._queue_refresh = asyncio.create_task(self._show_queue(), name="queue-cards")
+
+    async def _show_queue(self) -> None:
+        try:
+            while True:
+                self._queue_refresh_again = False
+                # The front of the line is what people watch; cards further back catch up as it moves.
+                for job in (await self._store.queue())[:QUEUE_CARDS_SHOWN]:
+                    await self._safe_progress(job)
+                if not self._queue_refresh_again:
+                    return
+        except Exception:
+            log.exception("could not refresh the cards of queued jobs")
 
     async def recover(self) -> None:
         """Jobs caught mid-submit by a crash may have been billed: never re-send them, tell the user."""
@@ -256,7 +276,7 @@ class Poller:
             return self._hold_until - now
         moved = await self._store.unpark(self._settings.max_concurrent_jobs)
         if moved:
-            await self._refresh_queue_cards()
+            self._refresh_queue_cards()
         free = self._settings.poll_concurrency - len(self._active)
         if free > 0:
             for job in await self._store.due_jobs(now, free, exclude=self._active):
