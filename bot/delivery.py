@@ -106,12 +106,10 @@ class DiscordPresenter:
         if job.card_message_id is None or job.status.terminal:
             return
         state = self._cards.setdefault(job.id, _CardState(self._settings.card_edit_interval))
-        wait = state.last + state.interval - self._clock()
-        if wait > 0:
-            if state.pending is None:
-                state.pending = asyncio.create_task(self._flush_later(job.id, wait), name=f"card-{job.id}")
-            return
-        await self._edit_progress(job, state)
+        if state.pending is None:
+            # Off the caller's path: a poll never waits on Discord (a busy channel may be rate limited).
+            wait = max(0.0, state.last + state.interval - self._clock())
+            state.pending = asyncio.create_task(self._flush_later(job.id, wait), name=f"card-{job.id}")
 
     async def _flush_later(self, job_id: int, wait: float) -> None:
         await asyncio.sleep(wait)
@@ -119,21 +117,20 @@ class DiscordPresenter:
         if state is None:
             return
         state.pending = None
-        job = await self._store.get(job_id)
-        if job is None or job.status.terminal or job.status in (S.COMPLETED, S.DELIVERING):
-            return
         try:
-            await self._edit_progress(job, state)
+            await self._edit_progress(job_id, state)
         except discord.HTTPException as exc:
-            log.info("%s card refresh failed: %s %s", job.log_fields(), exc.status, exc.code)
+            log.info("job=%s card refresh failed: %s %s", job_id, exc.status, exc.code)
+        except Exception:
+            log.exception("job=%s card refresh failed", job_id)
 
     def _lock(self, job_id: int) -> asyncio.Lock:
         return self._locks.setdefault(job_id, asyncio.Lock())
 
-    async def _edit_progress(self, job: Job, state: _CardState) -> None:
-        async with self._lock(job.id):
+    async def _edit_progress(self, job_id: int, state: _CardState) -> None:
+        async with self._lock(job_id):
             # Re-read under the lock: the job may have ended while this edit waited its turn.
-            fresh = await self._store.get(job.id)
+            fresh = await self._store.get(job_id)
             if fresh is None or fresh.card_message_id is None:
                 return
             if fresh.status.terminal or fresh.status in (S.COMPLETED, S.DELIVERING):
@@ -152,7 +149,7 @@ class DiscordPresenter:
         if took > SLOW_EDIT:
             # discord.py slept on X-RateLimit headers: this channel is busy, edit this card less often.
             state.interval = min(MAX_EDIT_INTERVAL, max(state.interval, took) * 2)
-            log.info("%s card edits slowed to every %.0f s (rate limited)", job.log_fields(), state.interval)
+            log.info("job=%s card edits slowed to every %.0f s (rate limited)", job_id, state.interval)
 
     def _forget(self, job_id: int) -> None:
         state = self._cards.pop(job_id, None)
