@@ -109,7 +109,6 @@ class Poller:
         self._wake = asyncio.Event()
         self._active: dict[int, asyncio.Task[None]] = {}
         self._main: asyncio.Task[None] | None = None
-        self._hold_until = 0.0
         self._prior_cache: list[float] = []
         self._submit_pause_until = 0.0
         self._submit_pause_reason: str | None = None
@@ -142,8 +141,9 @@ class Poller:
         self._wake.set()
 
     @property
-    def hold_until(self) -> float:
-        return self._hold_until
+    def _hold_until(self) -> float:
+        """When a Retry-After pause ends, on the poller's clock (the limiter owns the pause itself)."""
+        return self._clock() + self._limiter.pause_remaining()
 
     @property
     def submit_pause(self) -> str | None:
@@ -336,7 +336,6 @@ class Poller:
         except apimart.RateLimited as exc:
             pause = exc.retry_after if exc.retry_after is not None else self._settings.poll_min_interval * 2
             self._limiter.pause(pause)
-            self._hold_until = max(self._hold_until, self._clock() + pause)
             log.warning("API rate limit: pausing all API calls for %.1f s", pause)
             raise
         if self._submit_pause_until > self._clock():

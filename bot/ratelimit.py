@@ -52,6 +52,10 @@ class RateLimiter:
         """The limiter's clock time before which no request starts (in the past when not paused)."""
         return self._paused_until
 
+    def pause_remaining(self) -> float:
+        """Seconds left of a Retry-After pause (0 when not paused); token waits are not included."""
+        return max(0.0, self._paused_until - self._clock())
+
     def _ready_at(self) -> float:
         return max(self._tat - self._tolerance, self._paused_until)
 
