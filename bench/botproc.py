@@ -21,8 +21,9 @@ from typing import Any
 
 from bench.stats import percentile
 from bot import __main__ as bot_main
-from bot import poller, schedule
+from bot.jobs import schedule
 from bot.settings import SettingsError, load_settings
+from bot.worker import engine as poller
 
 PROBE_INTERVAL = 0.02
 

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from bench.stats import mean, percentile
 from bench.workload import SynthJob
-from bot import schedule
+from bot.jobs import schedule
 
 PROGRESS_LOG_KEEP = 8  # as bot/poller.py keeps it
 

@@ -15,9 +15,9 @@ import yarl
 
 from bot.apimart import ApiMartClient
 from bot.check import run_check
-from bot.client import VideoBot
 from bot.settings import Settings, SettingsError, load_settings
 from bot.store import Store
+from bot.ui.bot import VideoBot
 
 log = logging.getLogger("bot")
 

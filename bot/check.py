@@ -35,8 +35,8 @@ from bot.apimart import (
     ServerError,
     TaskNotFound,
 )
-from bot.permissions import PERMISSIONS, SCOPES, invite_url, permission_names
 from bot.settings import Settings
+from bot.ui.permissions import PERMISSIONS, SCOPES, invite_url, permission_names
 
 __all__ = ["DISCORD_API", "TIMEOUT_SECONDS", "run_check"]
 

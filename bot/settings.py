@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.limits import Limits
+from bot.jobs.limits import Limits
 
 _SECRET_FIELDS = frozenset({"discord_token", "apimart_api_key"})
 

@@ -16,13 +16,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cards import NO_MENTIONS, shorten
-from bot.limits import DAY, GuildConfig, Limits, day_start
-from bot.replies import reply
+from bot.jobs.limits import DAY, GuildConfig, Limits, day_start
 from bot.store import UsageRow
+from bot.ui.cards import NO_MENTIONS, shorten
+from bot.ui.replies import reply
 
 if TYPE_CHECKING:
-    from bot.client import VideoBot
+    from bot.ui.bot import VideoBot
 
 log = logging.getLogger("cogs.admin")
 

@@ -16,7 +16,7 @@ import discord
 from discord.ext import commands
 
 from bot.jobs import ACTIVE, Job, JobKind, JobStatus, NewJob
-from bot.replies import reply
+from bot.ui.replies import reply
 from cogs.common import (
     PROMPT_MAX_CHARS,
     SOMETHING_WRONG,
@@ -27,7 +27,7 @@ from cogs.common import (
 )
 
 if TYPE_CHECKING:
-    from bot.client import VideoBot
+    from bot.ui.bot import VideoBot
 
 log = logging.getLogger("cogs.buttons")
 

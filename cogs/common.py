@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot import references
-from bot.cards import NO_MENTIONS
 from bot.jobs import Job, JobStatus, NewJob
-from bot.limits import Refusal, access_problem
-from bot.replies import reply
+from bot.jobs.limits import Refusal, access_problem
+from bot.media import references
+from bot.ui.cards import NO_MENTIONS
+from bot.ui.replies import reply
 
 if TYPE_CHECKING:
-    from bot.client import VideoBot
+    from bot.ui.bot import VideoBot
 
 log = logging.getLogger("cogs.common")
 

@@ -8,14 +8,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cards import NO_MENTIONS, shorten
 from bot.jobs import Job, JobKind, JobStatus
-from bot.limits import Limits, Usage, next_reset, when
-from bot.replies import reply
+from bot.jobs.limits import Limits, Usage, next_reset, when
+from bot.ui.cards import NO_MENTIONS, shorten
+from bot.ui.replies import reply
 from cogs.common import access_refusal
 
 if TYPE_CHECKING:
-    from bot.client import VideoBot
+    from bot.ui.bot import VideoBot
 
 S = JobStatus
 JOBS_SHOWN = 10

@@ -13,14 +13,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import references
 from bot.jobs import JobKind, NewJob
-from bot.references import ReferenceError
-from bot.replies import reply
+from bot.media import references
+from bot.media.references import ReferenceError
+from bot.ui.replies import reply
 from cogs.common import PROMPT_MAX_CHARS, SOMETHING_WRONG, access_refusal, modal_values, start_job
 
 if TYPE_CHECKING:
-    from bot.client import VideoBot
+    from bot.ui.bot import VideoBot
 
 log = logging.getLogger("cogs.video")
 

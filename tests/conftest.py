@@ -18,9 +18,9 @@ import pytest
 import yarl
 
 from bot.apimart import ApiMartClient
-from bot.client import VideoBot
 from bot.settings import Settings
 from bot.store import Store
+from bot.ui.bot import VideoBot
 from tests.fakes.fake_apimart import FakeApiMart
 from tests.fakes.fake_discord import (
     FakeChannel,

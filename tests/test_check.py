@@ -16,8 +16,8 @@ import discord
 import pytest
 
 from bot.check import run_check
-from bot.permissions import NEEDED, PERMISSIONS, SCOPES, invite_url
 from bot.settings import Settings
+from bot.ui.permissions import NEEDED, PERMISSIONS, SCOPES, invite_url
 from tests.fakes.fake_apimart import FakeApiMart
 from tests.fakes.fake_discord import FakeDiscord
 

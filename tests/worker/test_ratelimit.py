@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
-from bot.ratelimit import RateLimiter
+from bot.worker.ratelimit import RateLimiter
 
 
 class SimTime:

@@ -23,7 +23,7 @@ import aiohttp
 from bot import media
 from bot.jobs import Reference
 
-log = logging.getLogger("bot.references")
+log = logging.getLogger("bot.media.references")
 
 MAX_IMAGES = 16
 MAX_VIDEOS = 1

@@ -6,8 +6,8 @@ import os
 import time
 from pathlib import Path
 
-from bot import janitor
 from bot.jobs import JobKind, JobStatus, NewJob, Reference
+from bot.media import janitor
 from bot.store import Store
 
 

@@ -31,7 +31,7 @@ from bot.jobs import (
     dump_refs,
     load_refs,
 )
-from bot.limits import GuildConfig, Limits, Refusal, Usage, day_start, refusal
+from bot.jobs.limits import GuildConfig, Limits, Refusal, Usage, day_start, refusal
 
 log = logging.getLogger("bot.store")
 
@@ -76,7 +76,7 @@ async def _pragma(conn: aiosqlite.Connection, pragma: str) -> None:
 
 def _migrations() -> list[tuple[int, str]]:
     found = []
-    for entry in resources.files("bot.migrations").iterdir():
+    for entry in resources.files("bot.store.migrations").iterdir():
         name = entry.name
         if name.endswith(".sql") and name[:4].isdigit():
             found.append((int(name[:4]), entry.read_text(encoding="utf-8")))

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from bot import references
-from bot.references import ReferenceError
+from bot.media import references
+from bot.media.references import ReferenceError
 from tests.conftest import Harness
 from tests.fakes.fake_discord import FakeFile
 from tests.fakes.media import make_mp4, make_png

@@ -18,14 +18,16 @@ from pathlib import Path
 
 import discord
 
-from bot import apimart, cards, media, stitch
+from bot import apimart, media
 from bot.apimart import ApiMartClient
 from bot.jobs import Job, JobKind, JobStatus
-from bot.poller import Delivered, GiveUp, RetryLater, clip_path
+from bot.media import stitch
 from bot.settings import Settings
 from bot.store import Store
+from bot.ui import cards
+from bot.worker.engine import Delivered, GiveUp, RetryLater, clip_path
 
-log = logging.getLogger("bot.delivery")
+log = logging.getLogger("bot.ui.presenter")
 
 S = JobStatus
 DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024

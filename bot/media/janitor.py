@@ -17,7 +17,7 @@ from pathlib import Path
 from bot.jobs import JobStatus
 from bot.store import Store
 
-log = logging.getLogger("bot.janitor")
+log = logging.getLogger("bot.media.janitor")
 
 S = JobStatus
 IN_USE = (S.ACCEPTED, S.SUBMITTING, S.SUBMITTED, S.RUNNING, S.COMPLETED, S.DELIVERING)

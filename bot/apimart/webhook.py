@@ -24,7 +24,7 @@ from typing import Any
 
 from aiohttp import web
 
-log = logging.getLogger("bot.webhook")
+log = logging.getLogger("bot.apimart.webhook")
 
 MAX_BODY = 64 * 1024  # a task JSON is well under 4 KB
 _TASK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")  # as bot/apimart.py accepts them

@@ -18,10 +18,10 @@ from typing import Any
 import discord
 import pytest
 
-from bot import references
 from bot.jobs import JobStatus
-from bot.poller import MISCONFIGURED_SENTENCE, OUT_OF_CREDIT_SENTENCE
-from bot.references import ReferenceError
+from bot.media import references
+from bot.media.references import ReferenceError
+from bot.worker.engine import MISCONFIGURED_SENTENCE, OUT_OF_CREDIT_SENTENCE
 from cogs.video import NOTHING_TO_ANIMATE
 from tests.conftest import Harness
 from tests.fakes.fake_apimart import Timeline

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from bot import schedule
-from bot.ratelimit import RateLimiter
-from bot.schedule import plan_first_poll, plan_next_poll, record_progress
-from tests.test_ratelimit import SimTime, max_in_window
+from bot.jobs import schedule
+from bot.jobs.schedule import plan_first_poll, plan_next_poll, record_progress
+from bot.worker.ratelimit import RateLimiter
+from tests.worker.test_ratelimit import SimTime, max_in_window
 
 MIN, MAX, FIRST = 2.0, 60.0, 5.0
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.limits import GuildConfig, Limits, Usage, access_problem, next_reset, refusal
+from bot.jobs.limits import GuildConfig, Limits, Usage, access_problem, next_reset, refusal
 
 NOW = 1_790_000_000.0
 

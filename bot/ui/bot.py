@@ -13,17 +13,17 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import janitor
 from bot.apimart import ApiMartClient
-from bot.delivery import DiscordPresenter
-from bot.poller import Poller
-from bot.ratelimit import RateLimiter
-from bot.replies import reply
+from bot.apimart.webhook import WebhookReceiver
+from bot.media import janitor
 from bot.settings import Settings
 from bot.store import Store
-from bot.webhook import WebhookReceiver
+from bot.ui.presenter import DiscordPresenter
+from bot.ui.replies import reply
+from bot.worker.engine import Poller
+from bot.worker.ratelimit import RateLimiter
 
-log = logging.getLogger("bot.client")
+log = logging.getLogger("bot.ui.bot")
 
 JANITOR_INTERVAL = 3600.0
 EXTENSIONS = ("cogs.buttons", "cogs.video", "cogs.info", "cogs.admin")

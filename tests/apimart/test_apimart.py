@@ -14,7 +14,6 @@ import aiohttp
 import av
 import pytest
 
-from bot import apimart
 from bot.apimart import (
     ApiConnectionError,
     ApiError,
@@ -33,6 +32,7 @@ from bot.apimart import (
     TaskStatus,
     TooLarge,
 )
+from bot.apimart import client as apimart_client
 from tests.fakes.fake_apimart import MAX_UPLOAD, FakeApiMart, Timeline
 from tests.fakes.media import make_big_png, make_jpeg, make_mp4, make_png
 
@@ -263,14 +263,14 @@ async def test_rate_limited_submit_is_not_an_unknown_outcome(
 
 
 def test_retry_after_parsing() -> None:
-    assert apimart._retry_after("3") == 3.0
-    assert apimart._retry_after(" 0.25 ") == 0.25
-    assert apimart._retry_after("-4") == 0.0
-    assert apimart._retry_after("soon") is None
-    assert apimart._retry_after(None) is None
+    assert apimart_client._retry_after("3") == 3.0
+    assert apimart_client._retry_after(" 0.25 ") == 0.25
+    assert apimart_client._retry_after("-4") == 0.0
+    assert apimart_client._retry_after("soon") is None
+    assert apimart_client._retry_after(None) is None
     later = email.utils.formatdate(time.time() + 30, usegmt=True)
-    assert 25 < (apimart._retry_after(later) or 0) <= 30
-    assert apimart._retry_after(email.utils.formatdate(time.time() - 30, usegmt=True)) == 0.0
+    assert 25 < (apimart_client._retry_after(later) or 0) <= 30
+    assert apimart_client._retry_after(email.utils.formatdate(time.time() - 30, usegmt=True)) == 0.0
 
 
 @pytest.mark.parametrize("kind", ["500", "502", "503"])

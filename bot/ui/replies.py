@@ -6,9 +6,9 @@ import logging
 
 import discord
 
-from bot.cards import NO_MENTIONS
+from bot.ui.cards import NO_MENTIONS
 
-log = logging.getLogger("bot.replies")
+log = logging.getLogger("bot.ui.replies")
 
 
 async def reply(interaction: discord.Interaction, text: str, *, ephemeral: bool = True) -> None:

@@ -23,12 +23,12 @@ from typing import Protocol, TypeVar
 from bot import apimart
 from bot.apimart import ApiMartClient, TaskStatus
 from bot.jobs import Job, JobStatus, Reference
-from bot.ratelimit import RateLimiter
-from bot.schedule import backoff_delay, plan_first_poll, plan_next_poll, prior_duration, record_progress
+from bot.jobs.schedule import backoff_delay, plan_first_poll, plan_next_poll, prior_duration, record_progress
 from bot.settings import Settings
 from bot.store import Store
+from bot.worker.ratelimit import RateLimiter
 
-log = logging.getLogger("bot.poller")
+log = logging.getLogger("bot.worker.engine")
 
 S = JobStatus
 Clock = Callable[[], float]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import av
 
-from bot import media, stitch
+from bot import media
+from bot.media import stitch
 from tests.fakes.media import make_mp4
 
 

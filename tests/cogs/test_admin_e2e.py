@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bot.jobs import Job, JobKind, JobStatus, NewJob
-from bot.limits import Limits
+from bot.jobs.limits import Limits
 from cogs.admin import NEED_MANAGE
 from tests.conftest import Harness, answer
 from tests.fakes.fake_discord import (

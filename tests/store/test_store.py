@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.jobs import IllegalTransition, JobKind, JobStatus, NewJob
-from bot.limits import Limits, Refusal
+from bot.jobs.limits import Limits, Refusal
 from bot.store import Store
 
 S = JobStatus
