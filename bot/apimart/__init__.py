@@ -1,15 +1,12 @@
 """Typed client of APIMart's video API: errors, models, client; the webhook receiver beside it."""
 
-from bot.apimart.client import (
-    RESOLUTION,
-    TERMINAL_STATUSES,
+from bot.apimart.client import RESOLUTION, ApiMartClient
+from bot.apimart.errors import (
     ApiConnectionError,
     ApiError,
-    ApiMartClient,
     ApiTimeout,
     AuthError,
     BadRequest,
-    Balance,
     MalformedResponse,
     PaymentRequired,
     PermissionDenied,
@@ -18,9 +15,9 @@ from bot.apimart.client import (
     ServerError,
     SubmitOutcomeUnknown,
     TaskNotFound,
-    TaskStatus,
     TooLarge,
 )
+from bot.apimart.models import TERMINAL_STATUSES, Balance, TaskStatus
 
 __all__ = [
     "RESOLUTION",

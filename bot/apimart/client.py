@@ -1,13 +1,4 @@
-"""Typed client for APIMart's video API (see docs/apimart-api.md in the shared notes).
-
-Every failure is raised as an :class:`ApiError` subclass that says whether retrying can help. Submits
-are special: a POST that may have reached the service (timeout after sending, 5xx, dropped
-connection, unreadable 200) raises :class:`SubmitOutcomeUnknown`, because re-sending it could create
-and bill a second task.
-
-The API key only ever travels in the ``Authorization`` header of requests to ``base_url``; it is never
-sent to download URLs (they may be a third-party CDN), never logged, and scrubbed from every error text.
-"""
+"""The bot's only way to talk to the video API: ApiMartClient and its HTTP plumbing."""
 
 from __future__ import annotations
 
@@ -22,172 +13,39 @@ import re
 import time
 import urllib.parse
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, ClassVar
+from typing import IO, Any
 
 import aiohttp
 
-__all__ = [
-    "ApiConnectionError",
-    "ApiError",
-    "ApiMartClient",
-    "ApiTimeout",
-    "AuthError",
-    "BadRequest",
-    "Balance",
-    "MalformedResponse",
-    "PaymentRequired",
-    "PermissionDenied",
-    "RateLimited",
-    "ResultExpired",
-    "ServerError",
-    "SubmitOutcomeUnknown",
-    "TaskNotFound",
-    "TaskStatus",
-    "TooLarge",
-]
+from bot.apimart.errors import (
+    ApiConnectionError,
+    ApiError,
+    ApiTimeout,
+    AuthError,
+    BadRequest,
+    MalformedResponse,
+    PaymentRequired,
+    PermissionDenied,
+    RateLimited,
+    ResultExpired,
+    ServerError,
+    SubmitOutcomeUnknown,
+    TaskNotFound,
+    TooLarge,
+)
+from bot.apimart.models import Balance, TaskStatus, _http_url, _number
+
+__all__ = ["RESOLUTION", "ApiMartClient"]
 
 log = logging.getLogger("bot.apimart")
 
 RESOLUTION = "720p"
-TERMINAL_STATUSES = frozenset({"completed", "failed", "cancelled"})
-_KNOWN_STATUSES = frozenset({"pending", "processing", *TERMINAL_STATUSES})
-# Spellings other APIs (and older versions of this one) use; anything else is treated as "processing".
-_STATUS_ALIASES = {
-    "submitted": "pending",
-    "queued": "pending",
-    "queuing": "pending",
-    "waiting": "pending",
-    "in_queue": "pending",
-    "running": "processing",
-    "in_progress": "processing",
-    "generating": "processing",
-    "succeeded": "completed",
-    "success": "completed",
-    "complete": "completed",
-    "done": "completed",
-    "failure": "failed",
-    "error": "failed",
-    "canceled": "cancelled",
-}
 # Opaque ids ("task_01KS…", older "task-unified-…"); anything outside this never goes into a URL path.
 _TASK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")
 _MAX_MESSAGE = 500
 _CHUNK = 256 * 1024
 _INLINE_BODY = 512 * 1024
-
-
-# ----------------------------------------------------------------------------------------------- errors
-
-
-class ApiError(Exception):
-    """Any failure talking to the video API. ``message`` keeps the API's text (with its request id)."""
-
-    default_retryable: ClassVar[bool] = False
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        status: int | None = None,
-        code: str = "",
-        type: str = "",
-        retryable: bool | None = None,
-        retry_after: float | None = None,
-    ) -> None:
-        self.message = message
-        self.status = status
-        self.code = code
-        self.type = type
-        self.retryable = self.default_retryable if retryable is None else retryable
-        self.retry_after = retry_after
-        super().__init__(message)
-
-    def __str__(self) -> str:
-        where = f"HTTP {self.status}" if self.status is not None else "no HTTP status"
-        kind = "/".join(part for part in (self.code, self.type) if part)
-        return f"{self.message} [{where}{', ' + kind if kind else ''}]"
-
-
-class AuthError(ApiError):
-    """401: the key is missing or invalid. Stop and tell the operator."""
-
-
-class PaymentRequired(ApiError):
-    """402: the account is out of credit (seen even on read endpoints)."""
-
-
-class PermissionDenied(ApiError):
-    """403: the key may not use this model, or from this IP."""
-
-
-class BadRequest(ApiError):
-    """400: the service refused the request as it stands; sending it again cannot help."""
-
-
-class TaskNotFound(ApiError):
-    """404, or a 400 that says not found: the service does not know the task id."""
-
-
-class TooLarge(ApiError):
-    """413 for uploads over 20 MB, and downloads over the caller's ``max_bytes``."""
-
-
-class ResultExpired(ApiError):
-    """A result file answered 403/404/410: its link expired (or never existed). Permanent."""
-
-
-class RateLimited(ApiError):
-    """429. ``retry_after`` comes from the Retry-After header when present, else None."""
-
-    default_retryable = True
-
-
-class ServerError(ApiError):
-    """5xx, or the transient 400 ``get_channel_failed``. Retry later (submits: see SubmitOutcomeUnknown)."""
-
-    default_retryable = True
-
-
-class ApiTimeout(ApiError):
-    """The request timed out. ``maybe_sent`` is False only when connecting itself timed out."""
-
-    default_retryable = True
-
-    def __init__(self, message: str, *, maybe_sent: bool = True, **kwargs: Any) -> None:
-        super().__init__(message, **kwargs)
-        self.maybe_sent = maybe_sent
-
-
-class ApiConnectionError(ApiError):
-    """Could not connect, or the connection broke. ``maybe_sent`` is False when connecting failed."""
-
-    default_retryable = True
-
-    def __init__(self, message: str, *, maybe_sent: bool = True, **kwargs: Any) -> None:
-        super().__init__(message, **kwargs)
-        self.maybe_sent = maybe_sent
-
-
-class MalformedResponse(ApiError):
-    """The answer was not JSON, or not the expected shape."""
-
-    default_retryable = True
-
-
-class SubmitOutcomeUnknown(ApiError):
-    """The submit may have created (and billed) a task, but no task id came back. Never re-send blindly.
-
-    ``cause`` is the underlying error (ApiTimeout, ServerError, ApiConnectionError or MalformedResponse).
-    """
-
-    default_retryable = False
-
-    def __init__(self, message: str, *, cause: ApiError) -> None:
-        super().__init__(message, status=cause.status, code=cause.code, type=cause.type, retryable=False)
-        self.cause = cause
-
 
 # Second-level classification, for statuses that do not decide on their own (400 and unusual 4xx).
 _BY_CODE: dict[str, type[ApiError]] = {
@@ -223,136 +81,6 @@ _BY_STATUS: dict[int, type[ApiError]] = {
 }
 
 
-# ---------------------------------------------------------------------------------------------- results
-
-
-@dataclass(frozen=True)
-class TaskStatus:
-    """One task as the API reports it.
-
-    ``status`` is lower-cased and one of pending/processing/completed/failed/cancelled. Known aliases
-    (``succeeded``, ``canceled``, ``queued`` …) are mapped; any other string becomes ``processing``
-    (and is logged), so an unexpected value keeps the poll going until the job's own deadline instead
-    of ending it on a guess. ``video_url`` may be None even when completed; callers re-poll.
-    """
-
-    task_id: str
-    status: str
-    progress: int | None
-    estimated_time: float | None
-    created: float | None
-    completed_at: float | None
-    actual_time: float | None
-    video_url: str | None
-    expires_at: float | None
-    error_message: str | None
-    error_code: str | None
-    cost: float | None
-    credits_cost: float | None
-
-    @property
-    def terminal(self) -> bool:
-        return self.status in TERMINAL_STATUSES
-
-    @classmethod
-    def from_json(cls, data: object, *, task_id: str | None = None) -> TaskStatus:
-        """Parse the ``data`` object of GET /v1/tasks/{id} (also the webhook callback body)."""
-        if isinstance(data, list) and len(data) == 1:
-            data = data[0]
-        if not isinstance(data, Mapping):
-            raise MalformedResponse("task status: `data` is not an object")
-        raw_id = data.get("id", data.get("task_id", task_id))
-        if not isinstance(raw_id, str) or not raw_id:
-            raise MalformedResponse("task status: no task id")
-        raw_status = data.get("status")
-        if not isinstance(raw_status, str) or not raw_status.strip():
-            raise MalformedResponse("task status: no status")
-        status = raw_status.strip().lower()
-        status = _STATUS_ALIASES.get(status, status)
-        if status not in _KNOWN_STATUSES:
-            log.warning("task %s: unknown status %r treated as processing", raw_id, raw_status[:40])
-            status = "processing"
-
-        progress = _number(data.get("progress"))
-        video_url, expires_at = _video(data.get("result"))
-        error_message, error_code = _task_error(data.get("error")) if status == "failed" else (None, None)
-        return cls(
-            task_id=raw_id,
-            status=status,
-            progress=None if progress is None else max(0, min(100, round(progress))),
-            estimated_time=_number(data.get("estimated_time")),
-            created=_number(data.get("created")),
-            completed_at=_number(data.get("completed")),
-            actual_time=_number(data.get("actual_time")),
-            video_url=video_url,
-            expires_at=expires_at,
-            error_message=error_message,
-            error_code=error_code,
-            cost=_number(data.get("cost")),
-            credits_cost=_number(data.get("credits_cost")),
-        )
-
-
-@dataclass(frozen=True)
-class Balance:
-    remain_credits: float | None
-    remain_balance: float | None
-    used_credits: float | None
-    unlimited: bool
-
-
-def _number(value: object) -> float | None:
-    """A finite number from a JSON number or a numeric string; None otherwise."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        result = float(value)
-    elif isinstance(value, str):
-        try:
-            result = float(value.strip())
-        except ValueError:
-            return None
-    else:
-        return None
-    return result if math.isfinite(result) else None
-
-
-def _http_url(value: object) -> str | None:
-    if isinstance(value, list) and value:
-        value = value[0]
-    if isinstance(value, str) and value.startswith(("http://", "https://")):
-        return value
-    return None
-
-
-def _video(result: object) -> tuple[str | None, float | None]:
-    """(url, expires_at) from ``result.videos[0]``: url is a list of one URL (current) or a string (old)."""
-    if not isinstance(result, Mapping):
-        return None, None
-    videos = result.get("videos")
-    if not isinstance(videos, list) or not videos:
-        return None, _number(result.get("expires_at"))
-    first = videos[0]
-    if isinstance(first, str):
-        return _http_url(first), _number(result.get("expires_at"))
-    if not isinstance(first, Mapping):
-        return None, None
-    expires = _number(first.get("expires_at"))
-    return _http_url(first.get("url")), expires if expires is not None else _number(result.get("expires_at"))
-
-
-def _task_error(error: object) -> tuple[str | None, str | None]:
-    if isinstance(error, str):
-        return (error.strip() or None), None
-    if isinstance(error, Mapping):
-        message = error.get("message")
-        text = message.strip() if isinstance(message, str) and message.strip() else None
-        code = error.get("code")
-        code_text = str(code) if isinstance(code, int | str) and not isinstance(code, bool) else ""
-        return text, (code_text or None)
-    return None, None
-
-
 def _retry_after(header: str | None) -> float | None:
     """Seconds from a Retry-After header: delta-seconds (fractions tolerated) or an HTTP date."""
     if not header:
@@ -373,11 +101,17 @@ def _retry_after(header: str | None) -> float | None:
     return max(0.0, seconds)
 
 
-# ----------------------------------------------------------------------------------------------- client
-
-
 class ApiMartClient:
-    """The bot's only way to talk to APIMart. Uses the caller's session; closes nothing."""
+    """The bot's only way to talk to APIMart. Uses the caller's session; closes nothing.
+
+    Every failure is raised as an :class:`ApiError` subclass that says whether retrying can help. Submits
+    are special: a POST that may have reached the service (timeout after sending, 5xx, dropped
+    connection, unreadable 200) raises :class:`SubmitOutcomeUnknown`, because re-sending it could create
+    and bill a second task.
+
+    The API key only ever travels in the ``Authorization`` header of requests to ``base_url``; it is never
+    sent to download URLs (they may be a third-party CDN), never logged, and scrubbed from every error text.
+    """
 
     def __init__(
         self,

@@ -16,7 +16,9 @@ from PIL import Image
 
 from bot import media
 from bot.media import MediaError
-from bot.media import codec as media_codec
+from bot.media import encode as media_encode
+from bot.media import images as media_images
+from bot.media import video as media_video
 from tests.fakes.media import make_big_png, make_gif, make_jpeg, make_mp4, make_png, make_webp
 
 MIB = 1024 * 1024
@@ -177,7 +179,7 @@ def test_image_too_big_once_converted_is_refused(monkeypatch: pytest.MonkeyPatch
     webp = make_webp(600, 600)
     png_size = len(media.prepare_image(webp, "wide.webp").data)
     assert png_size > len(webp)
-    monkeypatch.setattr(media_codec, "MAX_IMAGE_BYTES", (png_size + len(webp)) // 2)
+    monkeypatch.setattr(media_images, "MAX_IMAGE_BYTES", (png_size + len(webp)) // 2)
 
     with pytest.raises(MediaError) as caught:
         media.prepare_image(webp, "wide.webp")
@@ -235,7 +237,7 @@ def test_probe_demuxes_for_the_duration_when_the_header_has_none(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = _write(tmp_path, "stream.mp4", make_mp4(2.0))
-    monkeypatch.setattr(media_codec, "_header_duration", lambda container, stream: None)
+    monkeypatch.setattr(media_video, "_header_duration", lambda container, stream: None)
 
     assert media.probe_video(path, "stream.mp4").duration == pytest.approx(2.0, abs=0.1)
 
@@ -381,7 +383,7 @@ def test_overshoot_is_retried_lower(
     medium_clip: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[int] = []
-    real_encode = media_codec._encode
+    real_encode = media_encode._encode
 
     def overshooting_first(src: Path, dest: Path, **kwargs: Any) -> None:
         calls.append(kwargs["video_bps"])
@@ -389,7 +391,7 @@ def test_overshoot_is_retried_lower(
             kwargs["video_bps"] *= 3  # as if the encoder badly missed its target
         real_encode(src, dest, **kwargs)
 
-    monkeypatch.setattr(media_codec, "_encode", overshooting_first)
+    monkeypatch.setattr(media_encode, "_encode", overshooting_first)
     dest = tmp_path / "out.mp4"
 
     assert media.fit_to_size(medium_clip, dest, 1 * MIB) is True
@@ -409,7 +411,7 @@ def test_gives_up_after_three_tries_without_leaving_files(
         calls += 1
         dest.write_bytes(bytes(2 * MIB))
 
-    monkeypatch.setattr(media_codec, "_encode", always_too_big)
+    monkeypatch.setattr(media_encode, "_encode", always_too_big)
     dest = tmp_path / "out.mp4"
 
     assert media.fit_to_size(medium_clip, dest, 1 * MIB) is False
@@ -425,7 +427,7 @@ def test_failed_encode_leaves_no_partial_file(
         dest.write_bytes(b"half a file")
         raise av.FFmpegError(5, "boom")
 
-    monkeypatch.setattr(media_codec, "_encode", crashing)
+    monkeypatch.setattr(media_encode, "_encode", crashing)
 
     with pytest.raises(av.FFmpegError):
         media.fit_to_size(medium_clip, tmp_path / "out.mp4", 1 * MIB)
