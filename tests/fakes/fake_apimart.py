@@ -38,6 +38,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from tests.fakes.hooks import WireHooks
 from tests.fakes.media import make_mp4
 
 __all__ = [
@@ -52,6 +53,10 @@ __all__ = [
 log = logging.getLogger("tests.fakes.fake_apimart")
 
 ROUTES = ("submit", "status", "upload", "balance", "file", "any")
+# Wire moments for ``FakeApiMart.on`` (callbacks get the FakeTask, before the answer is sent):
+# "submit": a submit POST was received and its task created; "completed": a status poll answering
+# ``completed`` was built.
+HOOK_MOMENTS = ("submit", "completed")
 FAULT_KINDS = (
     "429",
     "500",
@@ -227,7 +232,16 @@ class FakeTask:
             return self.video
         if self.timeline.video is not None:
             return self.timeline.video
-        return make_mp4()
+        # Real parts do not all sound alike: the n-th task's sound takes the n-th format of this cycle
+        # (the first task's is make_mp4()'s default), so a chain of Extends joins unlike sound each time.
+        sounds: tuple[dict[str, Any], ...] = (
+            {},  # 48 kHz stereo, fltp
+            {"audio_rate": 44_100, "audio_layout": "mono"},
+            {"audio_rate": 24_000, "audio_layout": "stereo", "audio_format": "s16"},
+            {"audio_rate": 32_000, "audio_layout": "mono", "audio_format": "s16p"},
+        )
+        index = list(self._fake.tasks).index(self.id) if self._fake and self.id in self._fake.tasks else 0
+        return make_mp4(**sounds[index % len(sounds)])
 
 
 @dataclass
@@ -289,6 +303,7 @@ class FakeApiMart:
         self.callback_statuses: set[str] = {"completed", "failed", "cancelled"}
         self.fetch_timeout = 5.0
         self.video_duration_limits = (1.0, 24.0)  # seconds, with a little slack for encoder padding
+        self.results_without_url: set[str] = set()  # tasks that say "completed" but give no clip (seen)
 
         self._faults: list[_Fault] = []
         self._rate_faults: dict[str, _RateFault] = {}
@@ -298,6 +313,7 @@ class FakeApiMart:
         self._runner: web.AppRunner | None = None
         self._session: aiohttp.ClientSession | None = None
         self._request_ids = itertools.count(1)
+        self.hooks: WireHooks[FakeTask] = WireHooks("fake apimart", HOOK_MOMENTS)
         self.port = 0
         self.base_url = ""
 
@@ -412,6 +428,20 @@ class FakeApiMart:
         self._faults.clear()
         self._rate_faults.clear()
 
+    def on(
+        self,
+        moment: str,
+        callback: Callable[[FakeTask], object],
+        *,
+        when: Callable[[FakeTask], bool] | None = None,
+        once: bool = False,
+    ) -> Callable[[], None]:
+        """Run ``callback(task)`` inside the handler at a wire moment (HOOK_MOMENTS), before answering.
+
+        See tests/fakes/hooks.py. Returns a function that removes the hook.
+        """
+        return self.hooks.on(moment, callback, when=when, once=once)
+
     @staticmethod
     def _check_fault(route: str, kind: str) -> None:
         if route not in ROUTES:
@@ -506,7 +536,9 @@ class FakeApiMart:
             data["completed"] = completed_unix
             data["actual_time"] = max(1, round(finished - task.created))
             data["result"] = {
-                "videos": [
+                "videos": []
+                if task.id in self.results_without_url
+                else [
                     {
                         "url": url if self.url_as_string else [url],
                         "expires_at": completed_unix + 86400,
@@ -787,6 +819,7 @@ class FakeApiMart:
             watcher = asyncio.create_task(self._watch(task), name=f"fake-apimart-webhook-{task_id}")
             self._watchers.add(watcher)
             watcher.add_done_callback(self._watchers.discard)
+        self.hooks.fire("submit", task)
         return self._submitted(task_id)
 
     @staticmethod
@@ -855,7 +888,10 @@ class FakeApiMart:
         task = self.tasks.get(request.match_info["task_id"])
         if task is None:
             return self._error(404, "task not found", "invalid_request_error", "task_not_found")
-        return web.json_response({"code": 200, "data": self.task_json(task)})
+        data = self.task_json(task)
+        if data["status"] == "completed":
+            self.hooks.fire("completed", task)
+        return web.json_response({"code": 200, "data": data})
 
     async def _upload(self, request: web.Request) -> web.Response:
         if not request.content_type.startswith("multipart/"):

@@ -709,3 +709,72 @@ async def test_stop_cancels_pending_webhook_timers(http: aiohttp.ClientSession) 
     assert len(fake._watchers) == 2
     await fake.stop()
     assert not fake._watchers
+
+
+# ------------------------------------------------------------------------------------------- wire hooks
+
+
+async def test_submit_hook_runs_after_the_task_exists_and_before_the_answer(
+    fake: FakeApiMart, http: aiohttp.ClientSession
+) -> None:
+    seen: list[tuple[str, str, bool, int | None]] = []
+
+    def hook(task: Any) -> None:
+        # The task is created, the request recorded, and no answer has been handed to the client yet.
+        seen.append((task.id, task.body["prompt"], task.id in fake.tasks, fake.requests[-1].status))
+
+    fake.on("submit", hook, when=lambda task: "kill" in task.body["prompt"], once=True)
+    await submit_ok(http, fake, prompt="not this one")
+    task_id = await submit_ok(http, fake, prompt="kill here")
+    await submit_ok(http, fake, prompt="kill again: once means once")
+    assert seen == [(task_id, "kill here", True, None)]
+    assert fake.requests[1].status == 200, "the answer went out normally after the hook"
+
+
+async def test_completed_hook_fires_on_a_completed_answer_only(
+    fake: FakeApiMart, http: aiohttp.ClientSession
+) -> None:
+    task_id = await submit_ok(http, fake)
+    answers: list[int | None] = []
+    remove = fake.on("completed", lambda task: answers.append(fake.requests[-1].status))
+    assert (await get_task(http, fake, task_id))["status"] == "pending"
+    assert answers == []
+    fake.advance_time(5)
+    assert (await get_task(http, fake, task_id))["status"] == "completed"
+    assert (await get_task(http, fake, task_id))["status"] == "completed"
+    assert answers == [None, None], "twice, each time before its answer was sent"
+    remove()
+    await get_task(http, fake, task_id)
+    assert len(answers) == 2
+
+
+async def test_a_failing_hook_does_not_change_the_answer(
+    fake: FakeApiMart, http: aiohttp.ClientSession
+) -> None:
+    def boom(task: Any) -> None:
+        raise RuntimeError("hook bug")
+
+    fake.on("submit", boom)
+    await submit_ok(http, fake)
+    assert [str(e) for e in fake.hooks.errors] == ["hook bug"]
+    with pytest.raises(ValueError, match="unknown hook moment"):
+        fake.on("polled", boom)
+
+
+async def test_a_hook_can_cut_the_connection_like_a_killed_client(
+    fake: FakeApiMart, http: aiohttp.ClientSession
+) -> None:
+    # What a kill -9 of the client looks like from here: the task exists, the client never hears of it.
+    fake.on("submit", lambda task: fake_transport_close(fake), once=True)
+    with pytest.raises(aiohttp.ClientError):
+        await submit(http, fake, prompt="billed but never confirmed")
+    [task] = fake.tasks.values()
+    assert task.body["prompt"] == "billed but never confirmed"
+
+
+def fake_transport_close(fake: FakeApiMart) -> None:
+    """Close the client side of every open connection to ``fake`` (as a process kill would)."""
+    assert fake._runner is not None
+    for conn in list(fake._runner.server.connections):  # type: ignore[union-attr]
+        assert conn.transport is not None
+        conn.transport.abort()

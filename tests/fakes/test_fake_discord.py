@@ -632,3 +632,77 @@ def test_message_helpers() -> None:
     msg.components = [button_row("a", "b")]
     assert msg.text == "hi\nT\nn\nv" and msg.custom_ids == ["a", "b"] and msg.button("a") is not None
     assert isinstance(msg, FakeMessage) and msg.to_payload()["channel_id"] == str(fake.channel.id)
+
+
+# --------------------------------------------------------------------------- wire hooks and nonces
+async def test_hooks_fire_once_the_message_is_stored_and_before_the_answer(
+    fake: FakeDiscord, bot: MiniBot
+) -> None:
+    alice = fake.add_user("alice")
+    seen: list[tuple[str, int, bool, int]] = []
+
+    def record(moment: str) -> Callable[[FakeMessage], None]:
+        def hook(msg: FakeMessage) -> None:
+            # Stored (the channel shows it), and the request has no answer yet (status 0).
+            seen.append((moment, msg.id, msg in fake.channel.messages, fake.requests[-1].status))
+
+        return hook
+
+    for moment in ("message", "edit", "mp4", "ping"):
+        fake.on(moment, record(moment))
+    channel = bot_channel(bot, fake)
+    card = await channel.send("card")
+    mp4 = discord.File(io.BytesIO(b"MP4" * 10), "video-1.mp4")
+    await card.edit(content="card with its clip", attachments=[mp4])
+    await card.edit(content="edited again, no new attachment")
+    ping = await channel.send(f"<@{alice.id}> ready", allowed_mentions=discord.AllowedMentions(users=True))
+    quiet = await channel.send(f"<@{alice.id}> not pinged", allowed_mentions=discord.AllowedMentions.none())
+    assert seen == [
+        ("message", card.id, True, 0),
+        ("edit", card.id, True, 0),
+        ("mp4", card.id, True, 0),
+        ("edit", card.id, True, 0),
+        ("message", ping.id, True, 0),
+        ("ping", ping.id, True, 0),
+        ("message", quiet.id, True, 0),
+    ]
+    assert all(r.status == 200 for r in fake.requests if r.path.startswith("/channels/"))
+
+
+async def test_a_once_hook_with_a_filter_fires_for_the_next_match_only(
+    fake: FakeDiscord, bot: MiniBot
+) -> None:
+    channel = bot_channel(bot, fake)
+    hits: list[str] = []
+    fake.on("mp4", lambda m: hits.append(m.content), when=lambda m: "b" in m.content, once=True)
+    for name in ("a", "b", "bb"):
+        await channel.send(name, file=discord.File(io.BytesIO(b"MP4"), f"{name}.mp4"))
+    await channel.send("b but a text file", file=discord.File(io.BytesIO(b"x"), "b.txt"))
+    assert hits == ["b"]
+
+
+async def test_mp4_in_an_interaction_followup_fires_the_hook(fake: FakeDiscord, bot: MiniBot) -> None:
+    hits: list[FakeMessage] = []
+    fake.on("mp4", hits.append)
+    ia = await fake.slash(fake.add_user("alice"), "animate", attachments={"image": FakeFile("c.png", PNG)})
+    followup = await ia.wait_original(lambda m: bool(m.attachments))
+    assert hits == [followup]
+
+
+async def test_nonces_are_remembered_for_a_window_of_the_fake_clock(fake: FakeDiscord, bot: MiniBot) -> None:
+    channel = bot_channel(bot, fake)
+    assert fake.nonce_window == 300.0
+    first = await channel.send("once", nonce=42)
+    fake.advance_time(299)
+    again = await channel.send("once", nonce=42)
+    assert again.id == first.id and len(fake.channel.messages) == 1, "within the window: the same message"
+    fake.advance_time(2)
+    later = await channel.send("once", nonce=42)
+    assert later.id != first.id and len(fake.channel.messages) == 2, "Discord forgot the nonce"
+    fake.nonce_window = 10
+    fake.advance_time(9)
+    assert (await channel.send("once", nonce=42)).id == later.id
+    elsewhere = fake.add_channel("elsewhere")  # nonces are per channel
+    params = discord.http.handle_message_parameters(content="once", nonce=42)
+    elsewhere_msg = await bot.http.send_message(elsewhere.id, params=params)
+    assert int(elsewhere_msg["id"]) not in {first.id, later.id}

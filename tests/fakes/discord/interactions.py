@@ -362,6 +362,7 @@ class InteractionsMixin(_Base):
             )
             ia.original = msg
             resource["message"] = msg.to_payload()
+            self._stored(msg, created=True, added=msg.attachments)
         elif ctype == 5:
             flags = LOADING | (int(data.get("flags") or 0) & EPHEMERAL)
             msg = self._make_message(ia.channel, self.bot_user, {}, [], interaction=ia, flags=flags)
@@ -377,8 +378,11 @@ class InteractionsMixin(_Base):
             if ctype == 7:
                 if ia.message.author_id != self.bot_user.id:
                     raise FakeHTTPError(403, 50005, "Cannot edit a message authored by another user")
+                before = {a.id for a in ia.message.attachments}
                 self._edit_message(ia.message, data, files, ia.attachment_size_limit)
                 resource["message"] = ia.message.to_payload()
+                added = [a for a in ia.message.attachments if a.id not in before]
+                self._stored(ia.message, created=False, added=added)
         elif ctype == 9:
             if ia.type == 5:
                 raise invalid_form("a modal submit cannot be answered with a modal")
@@ -443,6 +447,7 @@ class InteractionsMixin(_Base):
             flags = int(payload.get("flags") or 0) & ~LOADING
             msg = self._make_message(ia.channel, self.bot_user, payload, files, interaction=ia, flags=flags)
         ia.followups.append(msg)
+        self._stored(msg, created=True, added=msg.attachments)
         if request.query.get("wait", "").lower() not in ("1", "true"):
             return web.Response(status=204)
         return self._json_response(msg.to_payload())
@@ -465,6 +470,8 @@ class InteractionsMixin(_Base):
         if request.method == "PATCH":
             if msg.author_id != self.bot_user.id:
                 raise FakeHTTPError(403, 50005, "Cannot edit a message authored by another user")
+            before = {a.id for a in msg.attachments}
             self._edit_message(msg, self._body(request) or {}, self._files(request), ia.attachment_size_limit)
+            self._stored(msg, created=False, added=[a for a in msg.attachments if a.id not in before])
             return self._json_response(msg.to_payload())
         raise FakeHTTPError(405, 0, "405: Method Not Allowed")

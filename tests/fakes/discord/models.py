@@ -255,7 +255,7 @@ class FakeChannel:
     position: int = 0
     bot_permissions: int = ALL_BUT_ADMIN
     recipient: FakeUser | None = None
-    nonces: dict[str, int] = field(default_factory=dict, repr=False)
+    nonces: dict[str, tuple[int, float]] = field(default_factory=dict, repr=False)  # nonce → (message, when)
     _messages: dict[int, FakeMessage] = field(default_factory=dict, repr=False)
 
     @property

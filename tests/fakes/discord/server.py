@@ -21,6 +21,8 @@ from urllib.parse import quote, urlsplit
 
 from aiohttp import web
 
+from tests.fakes.hooks import WireHooks
+
 from .gateway import Gateway
 from .interactions import InteractionsMixin
 from .models import (
@@ -50,6 +52,13 @@ log = logging.getLogger("tests.fakes.discord")
 API = "/api/v10"
 INTERACTION_ANSWER_WINDOW = 3.0
 INTERACTION_TOKEN_LIFETIME = 15 * 60.0
+NONCE_WINDOW = 5 * 60.0  # Discord remembers a message nonce "for a few minutes"
+# Wire moments for ``FakeDiscord.on`` (callbacks get the FakeMessage, stored, before the answer is sent):
+# "message": the bot created a message (channel POST, interaction response or followup);
+# "edit": the bot edited a message (channel or webhook PATCH, or an update-message callback);
+# "mp4": a message carrying an MP4 attachment was stored: created with one, or edited so it gained one;
+# "ping": a message the bot created pings at least one user.
+HOOK_MOMENTS = ("message", "edit", "mp4", "ping")
 _FILES_FIELD = re.compile(r"files\[(\d+)\]")
 
 Handler = Callable[[web.Request], Any]
@@ -120,6 +129,8 @@ class FakeDiscord(InteractionsMixin):
         self.cdn_url_ttl = 24 * 3600.0
         self._expired: dict[int, int] = {}
         self.enforce_command_permissions = True
+        self.nonce_window = NONCE_WINDOW  # seconds on the fake clock (now()) a nonce is remembered
+        self.hooks: WireHooks[FakeMessage] = WireHooks("fake discord", HOOK_MOMENTS)
         self._parsed: dict[int, tuple[Any, list[UploadedFile]]] = {}
 
         self.application_id = self.snowflake()
@@ -405,6 +416,29 @@ class FakeDiscord(InteractionsMixin):
 
     def clear_faults(self) -> None:
         self._faults.clear()
+
+    # ------------------------------------------------------------------ wire hooks
+    def on(
+        self,
+        moment: str,
+        callback: Callable[[FakeMessage], object],
+        *,
+        when: Callable[[FakeMessage], bool] | None = None,
+        once: bool = False,
+    ) -> Callable[[], None]:
+        """Run ``callback(message)`` inside the handler at a wire moment (HOOK_MOMENTS), before answering.
+
+        See tests/fakes/hooks.py. Returns a function that removes the hook.
+        """
+        return self.hooks.on(moment, callback, when=when, once=once)
+
+    def _stored(self, msg: FakeMessage, *, created: bool, added: list[FakeAttachment]) -> None:
+        """A bot message was created or edited (``added``: attachments it gained): fire the hooks."""
+        self.hooks.fire("message" if created else "edit", msg)
+        if any(_is_mp4(a) for a in added):
+            self.hooks.fire("mp4", msg)
+        if created and msg.pinged_user_ids:
+            self.hooks.fire("ping", msg)
 
     def _take_fault(self, method: str, path: str, kind: tuple[str, ...]) -> _Fault | None:
         for fault in self._faults:
@@ -809,13 +843,18 @@ class FakeDiscord(InteractionsMixin):
                 payload = {k: v for k, v in payload.items() if k != "embeds"}  # Discord drops them silently
         self._check(payload, files, channel.upload_limit, creating=True)
         nonce = str(payload["nonce"]) if payload.get("nonce") is not None else None
+        now = self.now()
+        for old, (_, at) in list(channel.nonces.items()):
+            if now - at >= self.nonce_window:
+                del channel.nonces[old]  # Discord forgets a nonce after a few minutes
         if nonce is not None and payload.get("enforce_nonce") and nonce in channel.nonces:
-            earlier = self.messages[channel.nonces[nonce]]  # Discord: same nonce → the same message
+            earlier = self.messages[channel.nonces[nonce][0]]  # Discord: same nonce → the same message
             return _json(earlier.to_payload())
         flags = int(payload.get("flags") or 0) & ~(EPHEMERAL | LOADING)
         msg = self._make_message(channel, self.bot_user, payload, files, flags=flags)
         if nonce is not None:
-            channel.nonces[nonce] = msg.id
+            channel.nonces[nonce] = (msg.id, now)
+        self._stored(msg, created=True, added=msg.attachments)
         return _json(msg.to_payload())
 
     async def _list_messages(self, request: web.Request) -> web.Response:
@@ -848,7 +887,9 @@ class FakeDiscord(InteractionsMixin):
         if request.method == "PATCH":
             if msg.author_id != self.bot_user.id:
                 raise FakeHTTPError(403, 50005, "Cannot edit a message authored by another user")
+            before = {a.id for a in msg.attachments}
             self._edit_message(msg, self._body(request) or {}, self._files(request), channel.upload_limit)
+            self._stored(msg, created=False, added=[a for a in msg.attachments if a.id not in before])
             return _json(msg.to_payload())
         raise FakeHTTPError(405, 0, "405: Method Not Allowed")
 
@@ -885,3 +926,7 @@ class FakeDiscord(InteractionsMixin):
         if member is None:
             raise FakeHTTPError(404, 10007, "Unknown Member")
         return _json(member.to_payload())
+
+
+def _is_mp4(att: FakeAttachment) -> bool:
+    return att.filename.lower().endswith(".mp4") or (att.content_type or "").startswith("video/mp4")
