@@ -23,7 +23,8 @@ from bench.stats import percentile
 from bot import __main__ as bot_main
 from bot.jobs import schedule
 from bot.settings import SettingsError, load_settings
-from bot.worker import engine as poller
+from bot.worker import poll as poll_step
+from bot.worker import submit as submit_step
 
 PROBE_INTERVAL = 0.02
 
@@ -56,7 +57,7 @@ class LagProbe:
 
 
 def install_policy(spec: str) -> None:
-    """Replace the planner the poller uses by a baseline: `fixed:<seconds>`."""
+    """Replace the planner the worker uses by a baseline: `fixed:<seconds>`."""
     kind, *params = spec.split(":")
     values = [float(p) for p in params]
     if kind == "fixed":
@@ -70,10 +71,9 @@ def install_policy(spec: str) -> None:
 
     else:
         raise SystemExit(f"unknown policy {spec!r}")
-    # A benchmark-only swap of the names bot/poller.py imported; the bot's code stays as shipped.
-    setattr(poller, "plan_next_poll", plan)  # noqa: B010
-    if hasattr(poller, "plan_first_poll"):
-        setattr(poller, "plan_first_poll", first)  # noqa: B010
+    # A benchmark-only swap of the names the worker's steps imported; the bot's code stays as shipped.
+    setattr(poll_step, "plan_next_poll", plan)  # noqa: B010
+    setattr(submit_step, "plan_first_poll", first)  # noqa: B010
 
 
 async def _run(probe: LagProbe) -> int:

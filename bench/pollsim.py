@@ -1,7 +1,7 @@
-"""Poll efficiency in simulated time: the real planner (bot/schedule.py) against plain baselines.
+"""Poll efficiency in simulated time: the real planner (bot/jobs/schedule.py) against plain baselines.
 
 Each synthetic job is replayed on its own clock: a poll at time t sees what the API would have said at
-t (status, progress, estimated_time), exactly as the poller records it (progress > 0 appended to a log
+t (status, progress, estimated_time), exactly as the worker records it (progress > 0 appended to a log
 of the last 8 polls). Delay = time of the first poll that sees "completed" minus the true finish; the
 fetch-and-post that follows costs every policy the same and is measured in the real-time run.
 """
@@ -17,12 +17,12 @@ from bench.stats import mean, percentile
 from bench.workload import SynthJob
 from bot.jobs import schedule
 
-PROGRESS_LOG_KEEP = 8  # as bot/poller.py keeps it
+PROGRESS_LOG_KEEP = 8  # as bot/worker/poll.py keeps it
 
 
 @dataclass(frozen=True)
 class Intervals:
-    """The poller's settings that shape the schedule (defaults of bot/settings.py)."""
+    """The worker's settings that shape the schedule (defaults of bot/settings.py)."""
 
     first_delay: float = 5.0
     min_interval: float = 2.0
@@ -48,7 +48,7 @@ class Policy(Protocol):
 
 @dataclass
 class OurPlanner:
-    """bot/schedule.py, called the way bot/poller.py calls it (submitted_at = 0)."""
+    """bot/jobs/schedule.py, called the way bot/worker/poll.py calls it (submitted_at = 0)."""
 
     iv: Intervals = field(default_factory=Intervals)
     push: bool = False

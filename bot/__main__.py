@@ -9,15 +9,13 @@ import logging
 import signal
 import sys
 
-import aiohttp
 import discord
 import yarl
 
-from bot.apimart import ApiMartClient
+from bot.app import build_app
 from bot.check import run_check
 from bot.settings import Settings, SettingsError, load_settings
-from bot.store import Store
-from bot.ui.bot import VideoBot
+from bot.store import DatabaseInUse
 
 log = logging.getLogger("bot")
 
@@ -31,34 +29,30 @@ def point_discord_at(settings: Settings) -> None:
 
 
 async def run(settings: Settings) -> int:
-    async with aiohttp.ClientSession() as session:
-        store = await Store.open(settings.database_path)
-        try:
-            api = ApiMartClient(
-                session,
-                base_url=settings.apimart_base_url,
-                api_key=settings.apimart_api_key,
-                model=settings.apimart_model,
-                timeout=settings.api_timeout_seconds,
-            )
-            bot = VideoBot(settings=settings, session=session, store=store, api=api)
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGINT):
-                with contextlib.suppress(NotImplementedError):
-                    loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
-            async with bot:
-                try:
-                    await bot.start(settings.discord_token)
-                except discord.LoginFailure:
-                    print(
-                        "cannot start: Discord refused DISCORD_TOKEN (check the bot token)", file=sys.stderr
-                    )
-                    return 1
-                except discord.PrivilegedIntentsRequired:
-                    print("cannot start: Discord refused the requested gateway intents", file=sys.stderr)
-                    return 1
-        finally:
-            await store.close()
+    try:
+        app = await build_app(settings)
+    except DatabaseInUse as exc:
+        print(f"cannot start: {exc}", file=sys.stderr)
+        return 1
+    bot = app.bot
+    stopping: list[asyncio.Task[None]] = []  # keep a reference to the shutdown task
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError):
+            # Drain, then close (bot.close): well inside the 10 s a container runtime allows.
+            loop.add_signal_handler(sig, lambda: stopping.append(asyncio.ensure_future(bot.close())))
+    try:
+        async with bot:
+            await bot.start(settings.discord_token)
+    except discord.LoginFailure:
+        print("cannot start: Discord refused DISCORD_TOKEN (check the bot token)", file=sys.stderr)
+        return 1
+    except discord.PrivilegedIntentsRequired:
+        print("cannot start: Discord refused the requested gateway intents", file=sys.stderr)
+        return 1
+    finally:
+        await asyncio.gather(*stopping, return_exceptions=True)
+        await app.close()
     return 0
 
 

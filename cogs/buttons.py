@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord.ext import commands
 
-from bot.jobs import ACTIVE, Job, JobKind, JobStatus, NewJob
+from bot.jobs import ACTIVE, Job, JobKind, JobStatus, NewJob, rules
 from bot.ui.replies import reply
 from cogs.common import (
     PROMPT_MAX_CHARS,
@@ -32,11 +32,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("cogs.buttons")
 
 S = JobStatus
-EXTENDABLE = frozenset({S.COMPLETED, S.DELIVERING, S.DELIVERED})
-# A clip may be remixed or retried from any end that kept its inputs.
-REPEATABLE = frozenset(
-    {S.DELIVERED, S.FAILED, S.TIMED_OUT, S.SUBMIT_UNKNOWN, S.CANCELLED, S.COMPLETED, S.DELIVERING}
-)
 _MODAL_RE = re.compile(r"v:(?P<action>extm|rmxm):(?P<job>[0-9]+)")
 
 
@@ -61,12 +56,31 @@ def _button(label: str, style: discord.ButtonStyle, action: str, job_id: int) ->
     return discord.ui.Button(label=label, style=style, custom_id=f"v:{action}:{job_id}")
 
 
+_ButtonItem = discord.ui.DynamicItem[discord.ui.Button[Any]]
+
+
+class _Answers:
+    """Every button answers its presser, whatever goes wrong (never a silent "thinking…")."""
+
+    async def run(self, interaction: discord.Interaction[Any]) -> None:
+        raise NotImplementedError
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        try:
+            await self.run(interaction)
+        except Exception:
+            log.exception("button %s failed", type(self).__name__)
+            await reply(interaction, SOMETHING_WRONG)
+
+
 async def _load(interaction: discord.Interaction[Any], job_id: int) -> tuple[VideoBot, Job | None]:
     bot: VideoBot = interaction.client
     return bot, await bot.store.get(job_id)
 
 
-class ExtendButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:ext:(?P<job>[0-9]+)"):
+class ExtendButton(
+    _Answers, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:ext:(?P<job>[0-9]+)"
+):
     def __init__(self, job_id: int) -> None:
         super().__init__(_button("Extend", discord.ButtonStyle.primary, "ext", job_id))
         self.job_id = job_id
@@ -77,7 +91,7 @@ class ExtendButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:
     ) -> ExtendButton:
         return cls(int(match["job"]))
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+    async def run(self, interaction: discord.Interaction[Any]) -> None:
         bot, parent = await _load(interaction, self.job_id)
         problem = await extend_problem(bot, interaction, parent)
         if problem is not None or parent is None:
@@ -88,7 +102,9 @@ class ExtendButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:
         )
 
 
-class RemixButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:rmx:(?P<job>[0-9]+)"):
+class RemixButton(
+    _Answers, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:rmx:(?P<job>[0-9]+)"
+):
     def __init__(self, job_id: int) -> None:
         super().__init__(_button("Remix", discord.ButtonStyle.secondary, "rmx", job_id))
         self.job_id = job_id
@@ -99,7 +115,7 @@ class RemixButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:r
     ) -> RemixButton:
         return cls(int(match["job"]))
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+    async def run(self, interaction: discord.Interaction[Any]) -> None:
         bot, source = await _load(interaction, self.job_id)
         problem = await repeat_problem(bot, interaction, source)
         if problem is not None or source is None:
@@ -109,7 +125,9 @@ class RemixButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:r
         await _send_modal(interaction, modal)
 
 
-class RetryButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:rty:(?P<job>[0-9]+)"):
+class RetryButton(
+    _Answers, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:rty:(?P<job>[0-9]+)"
+):
     def __init__(self, job_id: int) -> None:
         super().__init__(_button("Retry", discord.ButtonStyle.secondary, "rty", job_id))
         self.job_id = job_id
@@ -120,7 +138,7 @@ class RetryButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:r
     ) -> RetryButton:
         return cls(int(match["job"]))
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+    async def run(self, interaction: discord.Interaction[Any]) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         bot, source = await _load(interaction, self.job_id)
         problem = await repeat_problem(bot, interaction, source)
@@ -131,7 +149,9 @@ class RetryButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:r
         await start_job(bot, interaction, new, private=new.private, owns_refs=False)
 
 
-class DeleteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:del:(?P<job>[0-9]+)"):
+class DeleteButton(
+    _Answers, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:del:(?P<job>[0-9]+)"
+):
     def __init__(self, job_id: int) -> None:
         super().__init__(_button("Delete", discord.ButtonStyle.danger, "del", job_id))
         self.job_id = job_id
@@ -142,7 +162,7 @@ class DeleteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:
     ) -> DeleteButton:
         return cls(int(match["job"]))
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+    async def run(self, interaction: discord.Interaction[Any]) -> None:
         _, job = await _load(interaction, self.job_id)
         if job is None:
             await reply(interaction, "I don't know that clip any more.")
@@ -163,7 +183,9 @@ class DeleteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:
         await reply(interaction, f"Deleted the clip of job #{job.id}.")
 
 
-class CancelButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:cnl:(?P<job>[0-9]+)"):
+class CancelButton(
+    _Answers, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:cnl:(?P<job>[0-9]+)"
+):
     def __init__(self, job_id: int) -> None:
         super().__init__(_button("Cancel", discord.ButtonStyle.danger, "cnl", job_id))
         self.job_id = job_id
@@ -174,7 +196,7 @@ class CancelButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:
     ) -> CancelButton:
         return cls(int(match["job"]))
 
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+    async def run(self, interaction: discord.Interaction[Any]) -> None:
         bot, job = await _load(interaction, self.job_id)
         if job is None:
             await reply(interaction, "I don't know that job any more.")
@@ -188,7 +210,7 @@ class CancelButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:
             await reply(interaction, f"Job #{job.id} has already ended, so there is nothing to cancel.")
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        cancelled = await bot.poller.cancel(job, by_user_id=interaction.user.id)
+        cancelled = await bot.worker.cancel(job, by_user_id=interaction.user.id)
         if cancelled is None:
             await reply(interaction, f"Job #{job.id} ended before I could cancel it.")
             return
@@ -220,43 +242,34 @@ async def _send_modal(interaction: discord.Interaction[Any], modal: discord.ui.M
 async def extend_problem(
     bot: VideoBot, interaction: discord.Interaction[Any], parent: Job | None
 ) -> str | None:
-    """Why this clip cannot be extended right now, as one sentence; None when it can."""
-    if parent is None:
-        return "I don't know that clip any more, so it cannot be extended."
-    problem = await iteration_refusal(bot, interaction, parent)
-    if problem is not None:
-        return problem
-    # The API task is finished from COMPLETED on; the card may show the clip before DELIVERED is written.
-    if parent.status not in EXTENDABLE or not parent.task_id:
-        return "Only a finished clip can be extended, and this one did not finish."
-    age = bot.clock() - (parent.finished_at or parent.created_at)
-    if age > bot.settings.extend_max_age_hours * 3600:
-        hours = bot.settings.extend_max_age_hours
-        return (
-            f"This clip is too old to extend: clips can be extended for {hours:g} hours after they are made."
-        )
-    return None
+    """Why this clip cannot be extended right now (server rules, then the core's rule); None when it can."""
+    if parent is not None:
+        problem = await iteration_refusal(bot, interaction, parent)
+        if problem is not None:
+            return problem
+    return rules.extend_problem(parent, now=bot.clock(), max_age_hours=bot.settings.extend_max_age_hours)
 
 
 async def repeat_problem(
     bot: VideoBot, interaction: discord.Interaction[Any], source: Job | None
 ) -> str | None:
-    """Why this job cannot be remixed / retried, as one sentence; None when it can."""
-    if source is None:
-        return "I don't know that clip any more."
-    problem = await iteration_refusal(bot, interaction, source)
-    if problem is not None:
-        return problem
-    if source.status not in REPEATABLE:
-        return "This job has not finished yet; wait for it before making it again."
-    missing = [r.filename for r in source.refs if not (bot.settings.data_dir / r.path).is_file()]
-    if missing:
-        days = bot.settings.reference_retention_days
-        return (
-            f"The reference files of this clip are no longer kept (they are kept {days:g} days): "
-            "start a new /video with them attached."
-        )
-    return None
+    """Why this job cannot be remixed / retried (server rules, then the core's rule); None when it can."""
+    if source is not None:
+        problem = await iteration_refusal(bot, interaction, source)
+        if problem is not None:
+            return problem
+    parent = await bot.store.get(source.parent_job_id) if source and source.parent_job_id else None
+    missing = (
+        [r.filename for r in source.refs if not (bot.settings.data_dir / r.path).is_file()] if source else []
+    )
+    return rules.repeat_problem(
+        source,
+        parent=parent,
+        missing_files=missing,
+        now=bot.clock(),
+        max_age_hours=bot.settings.extend_max_age_hours,
+        retention_days=bot.settings.reference_retention_days,
+    )
 
 
 def _again(source: Job, interaction: discord.Interaction[Any], kind: JobKind, prompt: str) -> NewJob:

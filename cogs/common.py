@@ -9,9 +9,11 @@ import discord
 
 from bot.jobs import Job, JobStatus, NewJob
 from bot.jobs.limits import Refusal, access_problem
+from bot.jobs.sentences import SHUTTING_DOWN_SENTENCE
 from bot.media import references
 from bot.ui.cards import NO_MENTIONS
 from bot.ui.replies import reply
+from bot.worker.intake import CardRefused
 
 if TYPE_CHECKING:
     from bot.ui.bot import VideoBot
@@ -94,7 +96,7 @@ async def start_job(
     private: bool = False,
     owns_refs: bool = True,
 ) -> Job | None:
-    """Admit the job (limits checked atomically), post its card, hand it to the poller, tell the requester.
+    """Admit the job (limits checked atomically), post its card, hand it to the worker, tell the requester.
 
     The interaction must already be deferred. On any refusal nothing is charged, and the kept files are
     removed when this job collected them (`owns_refs`); a Retry or Remix shares its source's files.
@@ -104,12 +106,15 @@ async def start_job(
         if owns_refs:
             references.remove_folder(bot.settings.data_dir, new.refs)
 
-    pause = bot.poller.submit_pause
+    if bot.worker.draining:
+        drop_files()
+        await reply(interaction, SHUTTING_DOWN_SENTENCE)
+        return None
+    pause = bot.worker.submit_pause
     if pause is not None:
         drop_files()
         await reply(interaction, pause)
         return None
-    dm: discord.DMChannel | None = None
     if private:
         try:
             dm = await interaction.user.create_dm()
@@ -122,38 +127,33 @@ async def start_job(
     limits = bot.settings.limits
     if new.guild_id is not None:
         limits = (await bot.store.guild_config(new.guild_id)).apply(limits)
-    admitted = await bot.store.admit(
-        new, limits=limits, now=bot.clock(), credits=bot.settings.credits_per_job
-    )
+    admitted = await bot.worker.admit(new, limits)
     if isinstance(admitted, Refusal):
         log.info("user %s refused by limit %s", new.user_id, admitted.limit)
         drop_files()
         await reply(interaction, admitted.message)
         return None
-    job = admitted
     try:
-        card = await bot.presenter.post_card(job)
-    except discord.HTTPException as exc:
-        sentence = DMS_CLOSED if private else CANNOT_POST
-        log.warning("%s card refused by Discord (%s %s): job dropped", job.log_fields(), exc.status, exc.code)
-        await bot.store.transition(
-            job.id, S.ACCEPTED, S.REJECTED, error=sentence, last_error=f"card: {exc.status} {exc.code}",
-            announced=True, charged=False, credits=0.0,
-        )  # fmt: skip
+        job = await bot.worker.post_card(admitted, refused_sentence=DMS_CLOSED if private else CANNOT_POST)
+    except CardRefused as exc:
         drop_files()
-        await reply(interaction, sentence)
+        await reply(interaction, exc.sentence)
         return None
-    moved = await bot.store.update(job.id, S.ACCEPTED, card_message_id=card.id, next_poll_at=bot.clock())
     log.info("%s accepted (%s)", job.log_fields(), job.kind)
-    bot.poller.wake()
-    where = "in your direct messages" if private else card.jump_url
+    if private:
+        where = "in your direct messages"
+    elif job.card_message_id is not None:
+        channel = bot.get_partial_messageable(job.channel_id, guild_id=job.guild_id)
+        where = channel.get_partial_message(job.card_message_id).jump_url
+    else:
+        where = "its card will appear in this channel shortly"
     try:
         await interaction.edit_original_response(
             content=f"Your video is on its way as job #{job.id}: {where}", allowed_mentions=NO_MENTIONS
         )
     except discord.HTTPException as exc:
         log.info("%s confirmation not shown: %s", job.log_fields(), exc.status)
-    return moved
+    return job
 
 
 def modal_values(data: dict[str, Any]) -> dict[str, str]:

@@ -7,17 +7,18 @@ import dataclasses
 import os
 import re
 import signal
+import socket
 import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import discord
 import pytest
 import yarl
 
-from bot.apimart import ApiMartClient
+from bot.app import App, build_app
+from bot.jobs import Job
 from bot.settings import Settings
 from bot.store import Store
 from bot.ui.bot import VideoBot
@@ -30,6 +31,22 @@ from tests.fakes.fake_discord import (
     FakeMessage,
     FakeUser,
 )
+
+_LOOPBACK = {"127.0.0.1", "localhost", "::1", "0.0.0.0", "", None}
+
+
+@pytest.fixture(autouse=True)
+def loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests talk to 127.0.0.1 only: resolving any other host fails loudly (never discord.com or the API)."""
+    real = socket.getaddrinfo
+
+    def guarded(host: Any, *args: Any, **kwargs: Any) -> Any:
+        name = host.decode() if isinstance(host, bytes) else host
+        if name not in _LOOPBACK and not str(name).startswith("127."):
+            raise OSError(f"tests may only talk to 127.0.0.1, not {name!r}")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", guarded)
 
 
 class TestBot(VideoBot):
@@ -48,7 +65,7 @@ class Harness:
     overrides: dict[str, Any] = dataclasses.field(default_factory=dict)
     bot: VideoBot | None = None
     _task: asyncio.Task[None] | None = None
-    _session: aiohttp.ClientSession | None = None
+    _app: App | None = None
     _store: Store | None = None
 
     @property
@@ -85,18 +102,9 @@ class Harness:
         self.monkeypatch.setattr(
             discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(self.discord.gateway_url)
         )
-        self._session = aiohttp.ClientSession()
-        self._store = await Store.open(settings.database_path)
-        api = ApiMartClient(
-            self._session,
-            base_url=settings.apimart_base_url,
-            api_key=settings.apimart_api_key,
-            model=settings.apimart_model,
-            timeout=settings.api_timeout_seconds,
-        )
-        bot = TestBot(
-            settings=settings, session=self._session, store=self._store, api=api, guild_ready_timeout=0.05
-        )
+        self._app = await build_app(settings, bot_cls=TestBot, guild_ready_timeout=0.05)
+        bot = self._app.bot
+        self._store = self._app.store
         self.bot = bot
         self._task = asyncio.create_task(bot.start(settings.discord_token))
         ready = asyncio.ensure_future(bot.wait_until_ready())
@@ -115,15 +123,29 @@ class Harness:
             await self.bot.close()
         if self._task is not None:
             await self._task
-        if self._store is not None:
-            await self._store.close()
-        if self._session is not None:
-            await self._session.close()
-        self.bot = self._task = self._store = self._session = None
+        if self._app is not None:
+            await self._app.close()
+        self.bot = self._task = self._store = self._app = None
 
     async def restart(self, **overrides: Any) -> VideoBot:
         await self.stop()
         return await self.start(**overrides)
+
+    async def job_when(self, job_id: int, predicate: Callable[[Job], bool], timeout: float = 15) -> Job:
+        """The job's row once `predicate` holds, re-read each time the worker finishes a step."""
+        assert self.bot is not None
+        worker = self.bot.worker
+        async with asyncio.timeout(timeout):
+            while True:
+                seen = worker.steps_done
+                job = await self.store.get(job_id)
+                if job is not None and predicate(job):
+                    return job
+                await worker.step_finished(seen)
+
+    async def ended(self, job_id: int, timeout: float = 15) -> Job:
+        """The job's row once it has ended and its member has been told."""
+        return await self.job_when(job_id, lambda j: j.status.terminal and j.announced, timeout)
 
     # ---- acting --------------------------------------------------------------------------------------
 

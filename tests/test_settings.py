@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from bot.settings import SettingsError, load_settings
@@ -86,3 +87,12 @@ def test_out_of_range_values_are_named(name: str, value: str) -> None:
     with pytest.raises(SettingsError) as info:
         load_settings({"DISCORD_TOKEN": "t", "APIMART_API_KEY": "k", name: value}, dotenv=None)
     assert info.value.problems == [info.value.problems[0]] and info.value.problems[0].startswith(name)
+
+
+async def test_the_suite_cannot_reach_any_host_but_loopback() -> None:
+    """The guard in conftest.py: a test that forgot to point the bot at a fake fails instead of going out."""
+
+    async with aiohttp.ClientSession() as session:
+        with pytest.raises(aiohttp.ClientConnectorError) as refused:
+            await session.get("https://discord.com/api/v10/gateway")
+    assert "may only talk to 127.0.0.1" in str(refused.value.os_error)

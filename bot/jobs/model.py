@@ -44,7 +44,7 @@ TRANSITIONS: dict[JobStatus, frozenset[JobStatus]] = {
     S.SUBMITTING: frozenset({S.SUBMITTED, S.SUBMIT_UNKNOWN, S.REJECTED, S.ACCEPTED, S.CANCELLED}),
     S.SUBMITTED: frozenset({S.RUNNING, S.COMPLETED, S.FAILED, S.CANCELLED, S.TIMED_OUT}),
     S.RUNNING: frozenset({S.COMPLETED, S.FAILED, S.CANCELLED, S.TIMED_OUT}),
-    S.COMPLETED: frozenset({S.DELIVERING}),
+    S.COMPLETED: frozenset({S.DELIVERING, S.FAILED}),
     S.DELIVERING: frozenset({S.DELIVERED, S.FAILED}),
     S.DELIVERED: frozenset(),
     S.REJECTED: frozenset(),
@@ -86,7 +86,10 @@ class Reference:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Reference:
-        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})  # type: ignore[arg-type]
+        ref = cls(**{k: data.get(k) for k in cls.__dataclass_fields__})  # type: ignore[arg-type]
+        if ref.url and ref.url.startswith("data:"):
+            ref.url = None  # older rows kept inline clips; they are built from the kept file at submit time
+        return ref
 
 
 def dump_refs(refs: list[Reference]) -> str:
@@ -138,6 +141,17 @@ class Job:
     credit_user_id: int | None = None  # whose clip it builds on, when that is someone else (attribution)
     private: bool = False  # delivered by direct message
     queued: bool = False  # waiting in our queue for a free slot
+    # Who works this job now (a worker's id) and until when; a lapsed lease may be taken over.
+    claimed_by: str | None = None
+    lease_until: float | None = None
+    step_errors: int = 0  # unexpected errors in a row while working it (bounded, then failed-and-told)
+    idempotency_key: str | None = None  # sent with the submit POST; new whenever the body changes
+    card_nonce: str | None = None  # recorded before the card is posted
+    result_started_at: float | None = None  # the result post/edit was (maybe) sent from this time on
+    ping_nonce: str | None = None  # recorded before the ping is sent
+    ping_started_at: float | None = None  # the ping was (maybe) sent from this time on
+    ended_by: int | None = None  # who cancelled it (they are not pinged about their own cancel)
+    interrupted: bool = False  # our own shutdown interrupted its submit: never charged to the member
 
     @property
     def images(self) -> list[Reference]:

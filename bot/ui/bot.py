@@ -20,8 +20,9 @@ from bot.settings import Settings
 from bot.store import Store
 from bot.ui.presenter import DiscordPresenter
 from bot.ui.replies import reply
-from bot.worker.engine import Poller
-from bot.worker.ratelimit import RateLimiter
+from bot.worker.context import Context
+from bot.worker.gate import ApiGate
+from bot.worker.loop import Worker
 
 log = logging.getLogger("bot.ui.bot")
 
@@ -43,11 +44,9 @@ class VideoTree(app_commands.CommandTree["VideoBot"]):
 
 
 class VideoBot(commands.Bot):
-    """Owns nothing it did not create: the session, store and API client come from the composition root."""
+    """The Discord side. The session, store, API client and API gate come from the composition root
+    (`bot.app.build_app`); the bot builds what needs the Discord client: the presenter and the worker."""
 
-    presenter: DiscordPresenter
-    poller: Poller
-    limiter: RateLimiter
     webhook: WebhookReceiver | None = None
 
     def __init__(
@@ -57,6 +56,7 @@ class VideoBot(commands.Bot):
         session: aiohttp.ClientSession,
         store: Store,
         api: ApiMartClient,
+        gate: ApiGate,
         clock: Callable[[], float] = time.time,
         **options: Any,
     ) -> None:
@@ -75,24 +75,18 @@ class VideoBot(commands.Bot):
         self.store = store
         self.api = api
         self.clock = clock
+        self.presenter = DiscordPresenter(self, api=api, store=store, settings=settings, clock=clock)
+        self.presenter.waiting_reason = lambda: gate.submit_pause
+        self.worker = Worker(
+            Context(
+                store=store, api=api, gate=gate, presenter=self.presenter, settings=settings,
+                owner=Worker.new_owner(), clock=clock, webhook_url=settings.webhook_public_url or None,
+            )
+        )  # fmt: skip
+        self._janitor: asyncio.Task[None] | None = None
+        self._closing = False
 
     async def setup_hook(self) -> None:
-        self.presenter = DiscordPresenter(
-            self, api=self.api, store=self.store, settings=self.settings, clock=self.clock
-        )
-        # One request budget for every API call the process makes.
-        self.limiter = RateLimiter(self.settings.api_rate_per_minute)
-        push_url = self.settings.webhook_public_url or None
-        self.poller = Poller(
-            store=self.store,
-            api=self.api,
-            presenter=self.presenter,
-            settings=self.settings,
-            clock=self.clock,
-            webhook_url=push_url,
-            limiter=self.limiter,
-        )
-        self.presenter.waiting_reason = lambda: self.poller.submit_pause
         for name in EXTENSIONS:
             await self.load_extension(name)
         if self.settings.dev_guild_id:
@@ -104,14 +98,15 @@ class VideoBot(commands.Bot):
             # A bulk overwrite: unchanged commands are not re-created, so this is safe on every start.
             synced = await self.tree.sync()
             log.info("synced %d global commands", len(synced))
-        await self.poller.start()
-        log.info("poller started")
+        await self.worker.start()
+        log.info("worker started")
+        push_url = self.settings.webhook_public_url or None
         if push_url:
             self.webhook = WebhookReceiver(
                 public_url=push_url,
                 host=self.settings.webhook_listen_host,
                 port=self.settings.webhook_listen_port,
-                on_task=self.poller.poke,
+                on_task=self.worker.poke,
             )
             await self.webhook.start()
         self._janitor = asyncio.create_task(self._sweep_forever(), name="janitor")
@@ -133,17 +128,17 @@ class VideoBot(commands.Bot):
             await asyncio.sleep(JANITOR_INTERVAL)
 
     async def close(self) -> None:
-        if self.webhook is not None:  # first: no callback may poke a stopping poller
+        """Drain, then unwind: no new work; in-flight submits, deliveries and pings get a bounded time to
+        finish while Discord's REST still works; then everything closes in reverse order."""
+        if self._closing:
+            return await super().close()
+        self._closing = True
+        if self.webhook is not None:  # first: no callback may poke a stopping worker
             await self.webhook.stop()
             self.webhook = None
-        sweeper = getattr(self, "_janitor", None)
-        if sweeper is not None:
-            sweeper.cancel()
-            await asyncio.gather(sweeper, return_exceptions=True)
-        poller = getattr(self, "poller", None)
-        if poller is not None:
-            await poller.stop()
-        presenter = getattr(self, "presenter", None)
-        if presenter is not None:
-            await presenter.close()
+        if self._janitor is not None:
+            self._janitor.cancel()
+            await asyncio.gather(self._janitor, return_exceptions=True)
+        await self.worker.drain()
+        await self.presenter.close()
         await super().close()

@@ -38,6 +38,11 @@ _STATUS_TITLES = {
 }
 
 
+def title_of(status: JobStatus) -> str:
+    """The start of a card's title in this status (a kind suffix may follow)."""
+    return _STATUS_TITLES[status]
+
+
 def shorten(text: str, limit: int) -> str:
     text = text.strip()
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

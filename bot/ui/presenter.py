@@ -1,14 +1,17 @@
-"""Fetch the finished clip and put it in the channel; keep the job card up to date.
+"""The Discord side of a job (implements bot.worker.ports.Presenter): its card, the clip, the ping.
 
 Everything here uses the bot token (channel messages and edits), never an interaction token, so it works
-the same one minute or one day after the command. Delivery is an edit of the job's card, which is safe to
-repeat after a crash; the requester's ping is a separate reply, de-duplicated through channel history.
+the same one minute or one day after the command. Every effect is safe to repeat: the card and the ping are
+sent with a nonce the engine derives from the job (Discord returns the earlier message for a repeated nonce
+within a few minutes), and when the engine recorded that an earlier attempt may have sent one, it is first
+looked for in the channel, after the recorded time. Delivery is an edit of the card, and a delivery that may
+already have landed is checked on the card before anything is posted again.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import datetime
 import logging
 import shutil
 import time
@@ -20,18 +23,20 @@ import discord
 
 from bot import apimart, media
 from bot.apimart import ApiMartClient
-from bot.jobs import Job, JobKind, JobStatus
+from bot.jobs import Job, JobStatus
 from bot.media import stitch
+from bot.media.kept import clip_path, kept_clip_path
 from bot.settings import Settings
 from bot.store import Store
 from bot.ui import cards
-from bot.worker.engine import Delivered, GiveUp, RetryLater, clip_path
+from bot.worker.ports import Delivered, GiveUp, RetryLater
 
 log = logging.getLogger("bot.ui.presenter")
 
 S = JobStatus
 DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024
-PING_SENDING = 0  # ping_message_id while the ping is being sent (to de-duplicate after a crash)
+LOOKUP_SLACK = 5.0  # look for an earlier attempt's message from this long before its recorded time
+LOOKUP_LIMIT = 100
 SLOW_EDIT = 1.0  # an edit that took this long waited on Discord's rate limit: slow this card down
 MAX_EDIT_INTERVAL = 60.0
 
@@ -92,14 +97,26 @@ class DiscordPresenter:
             job, now=self._clock(), link=link, queue_position=position, waiting_reason=self.waiting_reason()
         )
 
-    async def post_card(self, job: Job) -> discord.Message:
-        """The first appearance of a job: raises discord.HTTPException when the channel refuses it."""
-        view = self.views(job)
-        return await self._channel(job).send(
-            embed=await self._embed(job),
-            view=view or discord.utils.MISSING,
-            allowed_mentions=cards.NO_MENTIONS,
-        )
+    async def post_card(self, job: Job, *, nonce: int, resumed: bool = False) -> int:
+        """The first appearance of a job (or the one an interrupted attempt already posted)."""
+        if resumed:
+            found = await self._find(job, job.created_at, lambda m: _is_card_of(m, job.id))
+            if found is not None:
+                return found
+        try:
+            sent = await self._channel(job).send(
+                embed=await self._embed(job),
+                view=self.views(job) or discord.utils.MISSING,
+                allowed_mentions=cards.NO_MENTIONS,
+                nonce=nonce,
+            )
+        except discord.HTTPException as exc:
+            if exc.status >= 500:
+                raise RetryLater(f"discord {exc.status}") from exc
+            raise GiveUp("I can't post in that channel.", f"discord {exc.status} {exc.code}") from exc
+        except (OSError, TimeoutError) as exc:
+            raise RetryLater(f"discord: {type(exc).__name__}") from exc
+        return sent.id
 
     # ---- progress (throttled) ----------------------------------------------------------------------
 
@@ -153,7 +170,7 @@ class DiscordPresenter:
             state.interval = min(MAX_EDIT_INTERVAL, max(state.interval, took) * 2)
             log.info("job=%s card edits slowed to every %.0f s (rate limited)", job_id, state.interval)
 
-    def _forget(self, job_id: int) -> None:
+    def forget(self, job_id: int) -> None:
         state = self._cards.pop(job_id, None)
         if state is not None and state.pending is not None:
             state.pending.cancel()
@@ -167,47 +184,72 @@ class DiscordPresenter:
 
     # ---- delivery ----------------------------------------------------------------------------------
 
-    async def deliver(self, job: Job) -> Delivered:
-        self._forget(job.id)
-        if not job.video_url:
-            raise GiveUp("The video service finished but gave no clip.")
-        path = clip_path(self._settings.data_dir, job.id)
-        fetched = path.is_file()
-        if not fetched:
-            if job.video_expires_at is not None and job.video_expires_at <= self._clock():
-                raise GiveUp("The clip expired at the video service before I could fetch it.")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                await self._api.download(job.video_url, path, max_bytes=self._settings.max_clip_bytes)
-                fetched = True
-            except apimart.TooLarge:
-                fetched = False
-            except apimart.ApiError as exc:
-                if exc.retryable:
-                    raise RetryLater(f"download: {exc}") from exc
-                raise GiveUp(
-                    "The clip expired at the video service before I could fetch it.", str(exc)
-                ) from exc
-        if fetched:
-            path = await self._whole_clip(job, path)
-            await self._keep(job, path)
+    async def deliver(self, job: Job, *, nonce: int, resumed: bool = False) -> Delivered:
+        self.forget(job.id)
+        if resumed:
+            shown = await self._result_shown(job)
+            if shown is not None:
+                log.info("%s the result was already posted before a restart", job.log_fields())
+                return shown
+        path: Path | None = kept_clip_path(self._settings.data_dir, job.id)
+        if path is None or not await asyncio.to_thread(path.is_file):
+            # Not kept yet: fetch it (or reuse the download an interrupted attempt left) and keep it whole.
+            path = await self._download(job)
+            if path is not None:
+                path = await self._whole_clip(job, path)
+                await self._keep(job, path)
+        if path is not None:
             upload = await self._fitting_file(job, path)
             if upload is not None:
                 try:
-                    result = await self._post_result(job, path=upload)
+                    return await self._post_result(job, path=upload, nonce=nonce)
                 except _UploadRefused:
                     log.warning("%s upload refused as too large; posting a link instead", job.log_fields())
-                else:
-                    await _remove(*_work_files(job, self._settings.data_dir))
-                    return result
-        result = await self._post_result(job, path=None)
-        await _remove(*_work_files(job, self._settings.data_dir))
-        return result
+        return await self._post_result(job, path=None, nonce=nonce)
+
+    async def _download(self, job: Job) -> Path | None:
+        """The clip from the video service (None: too large to download, post the link)."""
+        path = clip_path(self._settings.data_dir, job.id)
+        if await asyncio.to_thread(path.is_file):
+            return path
+        if not job.video_url:
+            raise GiveUp("The video service finished but gave no clip.")
+        if job.video_expires_at is not None and job.video_expires_at <= self._clock():
+            raise GiveUp("The clip expired at the video service before I could fetch it.")
+        await asyncio.to_thread(path.parent.mkdir, parents=True, exist_ok=True)
+        try:
+            await self._api.download(job.video_url, path, max_bytes=self._settings.max_clip_bytes)
+        except apimart.TooLarge:
+            return None
+        except apimart.ApiError as exc:
+            if exc.retryable:
+                raise RetryLater(f"download: {exc}") from exc
+            raise GiveUp("The clip expired at the video service before I could fetch it.", str(exc)) from exc
+        return path
+
+    async def _result_shown(self, job: Job) -> Delivered | None:
+        """An earlier attempt may have posted the result before the process stopped: is it on the card?"""
+        if job.card_message_id is None:
+            return None
+        try:
+            card = await self._channel(job).fetch_message(job.card_message_id)
+        except discord.NotFound:
+            return None  # the card was deleted: a new one is sent (with the result's nonce)
+        except discord.HTTPException as exc:
+            raise RetryLater(f"discord {exc.status} {exc.code}") from exc
+        except (OSError, TimeoutError) as exc:
+            raise RetryLater(f"discord: {type(exc).__name__}") from exc
+        if any(a.filename == _clip_name(job) for a in card.attachments):
+            return Delivered("file")
+        if card.embeds and (card.embeds[0].title or "").startswith(cards.title_of(S.DELIVERED)):
+            return Delivered("link")
+        return None
 
     async def _whole_clip(self, job: Job, path: Path) -> Path:
         """For an extend: the parent's clip followed by the new part, unless the API already joined them."""
         mode = self._settings.extend_stitch
-        if job.kind != JobKind.EXTEND or job.parent_job_id is None or mode == "never":
+        # An extend — and a Retry or Remix of one, which continues the same parent — builds a longer video.
+        if job.parent_job_id is None or not job.parent_task_id or mode == "never":
             return path
         parent = kept_clip_path(self._settings.data_dir, job.parent_job_id)
         if not await asyncio.to_thread(parent.is_file):
@@ -254,7 +296,7 @@ class DiscordPresenter:
         )  # fmt: skip
         return fitted if ok else None
 
-    async def _post_result(self, job: Job, *, path: Path | None) -> Delivered:
+    async def _post_result(self, job: Job, *, path: Path | None, nonce: int) -> Delivered:
         done = replace(job, status=S.DELIVERED)
         embed = cards.card_embed(done, now=self._clock(), link=None if path is not None else job.video_url)
         view = self.views(done)
@@ -262,11 +304,11 @@ class DiscordPresenter:
         channel = self._channel(job)
 
         def files() -> list[discord.File]:
-            return [discord.File(path, filename=f"video-{job.id}.mp4")] if path is not None else []
+            return [discord.File(path, filename=_clip_name(job))] if path is not None else []
 
         try:
             async with self._lock(job.id):
-                return await self._show_result(job, channel, embed, view, files, delivered_as)
+                return await self._show_result(job, channel, embed, view, files, delivered_as, nonce)
         except discord.HTTPException as exc:
             if exc.status == 413 or exc.code == 40005:
                 raise _UploadRefused from exc
@@ -286,6 +328,7 @@ class DiscordPresenter:
         view: discord.ui.View | None,
         files: Callable[[], list[discord.File]],
         delivered_as: str,
+        nonce: int,
     ) -> Delivered:
         if job.card_message_id is not None:
             try:
@@ -302,44 +345,46 @@ class DiscordPresenter:
             files=files(),
             view=view or discord.utils.MISSING,
             allowed_mentions=cards.NO_MENTIONS,
+            nonce=nonce,
         )
         return Delivered(delivered_as, card_message_id=sent.id)
 
     # ---- the end of a job --------------------------------------------------------------------------
 
-    async def announce(self, job: Job, *, ping: bool = True) -> int | None:
-        self._forget(job.id)
+    async def show_ending(self, job: Job) -> None:
+        """The card shows how the job ended. Attachments are left alone: a posted clip is never wiped."""
+        self.forget(job.id)
+        if job.status == S.DELIVERED or job.card_message_id is None:
+            return
         try:
-            return await self._announce(job, ping=ping)
-        finally:
-            self._locks.pop(job.id, None)
-
-    async def _announce(self, job: Job, *, ping: bool) -> int | None:
-        channel = self._channel(job)
-        if job.status != S.DELIVERED and job.card_message_id is not None:
-            try:
-                async with self._lock(job.id):
-                    await channel.get_partial_message(job.card_message_id).edit(
+            async with self._lock(job.id):
+                await (
+                    self._channel(job)
+                    .get_partial_message(job.card_message_id)
+                    .edit(
                         embed=cards.card_embed(job, now=self._clock()),
-                        attachments=[],
                         allowed_mentions=cards.NO_MENTIONS,
                         view=self.views(job),
                     )
-            except discord.NotFound:
-                pass
-            except discord.HTTPException as exc:
-                if exc.status >= 500:
-                    raise RetryLater(f"discord {exc.status}") from exc
-                log.warning("%s card could not be updated: %s %s", job.log_fields(), exc.status, exc.code)
-        if not ping:
-            return None
-        if job.ping_message_id not in (None, PING_SENDING):
-            return job.ping_message_id
-        if job.ping_message_id == PING_SENDING:
-            found = await self._find_ping(job)
+                )
+        except discord.NotFound:
+            pass
+        except discord.HTTPException as exc:
+            if exc.status >= 500:
+                raise RetryLater(f"discord {exc.status}") from exc
+            log.warning("%s card could not be updated: %s %s", job.log_fields(), exc.status, exc.code)
+        except (OSError, TimeoutError) as exc:
+            raise RetryLater(f"discord: {type(exc).__name__}") from exc
+        finally:
+            self._locks.pop(job.id, None)
+
+    async def ping(self, job: Job, *, nonce: int, resumed: bool = False) -> int | None:
+        """One reply to the card that mentions only the requester."""
+        channel = self._channel(job)
+        if resumed and job.ping_started_at is not None:
+            found = await self._find(job, job.ping_started_at, lambda m: _is_ping_of(m, job))
             if found is not None:
                 return found
-        await self._store.update(job.id, job.status, ping_message_id=PING_SENDING)
         reference = (
             discord.MessageReference(
                 message_id=job.card_message_id, channel_id=job.channel_id, fail_if_not_exists=False
@@ -352,49 +397,52 @@ class DiscordPresenter:
                 cards.ping_text(job),
                 reference=reference or discord.utils.MISSING,
                 allowed_mentions=cards.only_user(job.user_id),
+                nonce=nonce,
             )
         except discord.HTTPException as exc:
             if exc.status >= 500:
                 raise RetryLater(f"discord {exc.status}") from exc
             log.warning("%s ping not sent: %s %s", job.log_fields(), exc.status, exc.code)
             return None
+        except (OSError, TimeoutError) as exc:
+            raise RetryLater(f"discord: {type(exc).__name__}") from exc
         return sent.id
 
-    async def _find_ping(self, job: Job) -> int | None:
-        """After a crash mid-ping: look for the ping we may already have sent (a reply to the card)."""
-        if job.card_message_id is None:
-            return None
+    async def _find(self, job: Job, since: float, match: Callable[[discord.Message], bool]) -> int | None:
+        """After an interrupted attempt: the bot's own message, looked for among the first ones posted
+        from the recorded time on (never among the oldest after some earlier message)."""
         me = self._client.user
+        if me is None:
+            return None
+        after = discord.Object(
+            discord.utils.time_snowflake(
+                datetime.datetime.fromtimestamp(since - LOOKUP_SLACK, tz=datetime.UTC)
+            )
+        )
         try:
-            after = discord.Object(job.card_message_id)
-            async for message in self._channel(job).history(limit=50, after=after):
-                ref = message.reference
-                if (
-                    me is not None
-                    and message.author.id == me.id
-                    and ref
-                    and ref.message_id == job.card_message_id
-                ):
+            history = self._channel(job).history(limit=LOOKUP_LIMIT, after=after, oldest_first=True)
+            async for message in history:
+                if message.author.id == me.id and match(message):
                     return message.id
         except discord.HTTPException as exc:
-            log.warning(
-                "%s could not read history to de-duplicate the ping: %s", job.log_fields(), exc.status
-            )
+            log.warning("%s could not read history to de-duplicate: %s", job.log_fields(), exc.status)
         return None
 
 
-def kept_clip_path(data_dir: Path, job_id: int) -> Path:
-    return data_dir / "clips" / "kept" / f"{job_id}.mp4"
+def _clip_name(job: Job) -> str:
+    return f"video-{job.id}.mp4"
 
 
-def _work_files(job: Job, data_dir: Path) -> list[Path]:
-    base = clip_path(data_dir, job.id)
-    return [
-        base,
-        base.with_suffix(".joined.mp4"),
-        base.with_suffix(".fit.mp4"),
-        base.with_suffix(".joined.fit.mp4"),
-    ]
+def _is_card_of(message: discord.Message, job_id: int) -> bool:
+    footer = message.embeds[0].footer.text if message.embeds else None
+    return bool(footer) and (footer == f"Job #{job_id}" or str(footer).startswith(f"Job #{job_id} "))
+
+
+def _is_ping_of(message: discord.Message, job: Job) -> bool:
+    ref = message.reference
+    if job.card_message_id is not None:
+        return ref is not None and ref.message_id == job.card_message_id
+    return job.user_id in message.raw_mentions
 
 
 def _fits(path: Path, limit: int) -> bool:
@@ -403,9 +451,3 @@ def _fits(path: Path, limit: int) -> bool:
 
 class _UploadRefused(Exception):
     pass
-
-
-async def _remove(*paths: Path) -> None:
-    for p in paths:
-        with contextlib.suppress(FileNotFoundError):
-            await asyncio.to_thread(p.unlink)

@@ -19,9 +19,9 @@ import discord
 import pytest
 
 from bot.jobs import JobStatus
+from bot.jobs.sentences import MISCONFIGURED_SENTENCE, OUT_OF_CREDIT_SENTENCE
 from bot.media import references
 from bot.media.references import ReferenceError
-from bot.worker.engine import MISCONFIGURED_SENTENCE, OUT_OF_CREDIT_SENTENCE
 from cogs.video import NOTHING_TO_ANIMATE
 from tests.conftest import Harness
 from tests.fakes.fake_apimart import Timeline

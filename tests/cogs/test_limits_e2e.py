@@ -18,7 +18,7 @@ import pytest
 
 from bot.jobs import Job, JobStatus
 from bot.jobs.limits import next_reset
-from bot.worker.engine import MISCONFIGURED_SENTENCE, OUT_OF_CREDIT_SENTENCE
+from bot.jobs.sentences import MISCONFIGURED_SENTENCE, OUT_OF_CREDIT_SENTENCE
 from tests.conftest import Harness, asked_by
 from tests.fakes.fake_apimart import FakeApiMart, Timeline
 from tests.fakes.fake_discord import FakeInteraction, FakeMessage, FakeUser

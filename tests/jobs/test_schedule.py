@@ -1,7 +1,7 @@
 """The poll planner in simulated time: few polls, a short delay after the finish, and no trust in hints.
 
 A job here is a function of the time since submit (its progress) plus a true duration; the simulator
-polls it the way bot/poller.py does (record_progress, then plan_next_poll) and reports when it polled.
+polls it the way bot/worker/poll.py does (record_progress, then plan_next_poll) and reports when it polled.
 The last test runs many jobs through the shared rate limiter against an API that answers 429.
 """
 
@@ -176,7 +176,7 @@ def test_with_push_the_callback_does_the_work_and_polls_are_a_rare_safety_net() 
 
 
 async def test_many_jobs_share_the_rate_and_a_429_pauses_them_all() -> None:
-    """The poller's loop in miniature: planner + limiter, the API answers 429 (Retry-After 20) once."""
+    """The worker's loop in miniature: planner + limiter, the API answers 429 (Retry-After 20) once."""
     sim = SimTime()
     rate = 120
     limiter = RateLimiter(rate, clock=sim.clock, sleep=sim.sleep)

@@ -1,0 +1,71 @@
+"""build_app(): the one composition root, used by `python -m bot` and by the tests alike.
+
+Settings → one aiohttp session → the store (SQLite, one process per file) → the API client and its gate →
+the Discord bot (which builds its presenter and the worker). `App.close()` unwinds in reverse order.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import aiohttp
+
+from bot.apimart import ApiMartClient
+from bot.settings import Settings
+from bot.store import Store
+from bot.ui.bot import VideoBot
+from bot.worker.gate import ApiGate
+
+
+@dataclass
+class App:
+    settings: Settings
+    session: aiohttp.ClientSession
+    store: Store
+    api: ApiMartClient
+    gate: ApiGate
+    bot: VideoBot
+
+    async def close(self) -> None:
+        """Close the bot (it drains first), then the store, then the session."""
+        try:
+            if not self.bot.is_closed():
+                await self.bot.close()
+        finally:
+            try:
+                await self.store.close()
+            finally:
+                await self.session.close()
+
+
+async def build_app(
+    settings: Settings,
+    *,
+    bot_cls: type[VideoBot] = VideoBot,
+    clock: Callable[[], float] = time.time,
+    **bot_options: Any,
+) -> App:
+    """Build everything. Raises store.DatabaseInUse when another process holds the database (before
+    anything else is opened)."""
+    store = await Store.open(settings.database_path, clock=clock)
+    session = aiohttp.ClientSession()
+    try:
+        api = ApiMartClient(
+            session,
+            base_url=settings.apimart_base_url,
+            api_key=settings.apimart_api_key,
+            model=settings.apimart_model,
+            timeout=settings.api_timeout_seconds,
+        )
+        gate = ApiGate(settings, clock=clock)
+        bot = bot_cls(
+            settings=settings, session=session, store=store, api=api, gate=gate, clock=clock, **bot_options
+        )
+    except BaseException:
+        await session.close()
+        await store.close()
+        raise
+    return App(settings=settings, session=session, store=store, api=api, gate=gate, bot=bot)

@@ -1,0 +1,71 @@
+"""A new job's first moments: admitted under this worker's claim, its card posted, then handed to the loop.
+
+The row is written (claimed, and already due) before the card is posted; the card carries a nonce derived
+from the job, so if this process dies in between, the worker that takes the lapsed claim over posts the
+card again and Discord returns the same message — or, past Discord's nonce memory, the earlier card is found
+in the channel. A card that cannot be posted, whatever the reason, releases the admission.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot.jobs import Job, JobStatus, NewJob
+from bot.jobs.limits import Limits, Refusal
+from bot.worker.context import Context
+from bot.worker.ports import GiveUp, RetryLater
+
+log = logging.getLogger("bot.worker.intake")
+
+S = JobStatus
+CARD_FAILED_SENTENCE = (
+    "Something went wrong on my side while posting this job's card, so I dropped the job; nothing was "
+    "charged. Please try again."
+)
+
+
+class CardRefused(Exception):
+    """The job's card could not be posted; the admission was released. Carries the member's sentence."""
+
+    def __init__(self, sentence: str) -> None:
+        super().__init__(sentence)
+        self.sentence = sentence
+
+
+async def admit(ctx: Context, new: NewJob, limits: Limits) -> Job | Refusal:
+    return await ctx.store.admit(
+        new, limits=limits, now=ctx.clock(), credits=ctx.settings.credits_per_job, owner=ctx.owner,
+        lease=ctx.lease,
+    )  # fmt: skip
+
+
+async def post_card(ctx: Context, job: Job, *, refused_sentence: str, resumed: bool = False) -> Job:
+    """Post (or find) the card of an ACCEPTED job we hold; store its id. Raises CardRefused (admission
+    released, nothing charged) or RetryLater (the job stays admitted; the loop posts it later)."""
+    nonce = ctx.nonce(job.id, "card")
+    try:
+        card_id = await ctx.presenter.post_card(job, nonce=nonce, resumed=resumed)
+    except RetryLater:
+        raise
+    except GiveUp as exc:
+        await _release(ctx, job, refused_sentence, f"card refused: {exc}")
+        raise CardRefused(refused_sentence) from exc
+    except Exception as exc:
+        log.exception("%s card could not be posted", job.log_fields())
+        await _release(ctx, job, CARD_FAILED_SENTENCE, f"card: {type(exc).__name__}: {exc}")
+        raise CardRefused(CARD_FAILED_SENTENCE) from exc
+    moved = await ctx.store.update(
+        job.id, S.ACCEPTED, owner=ctx.owner, card_message_id=card_id, card_nonce=str(nonce),
+        next_poll_at=ctx.clock(),
+    )  # fmt: skip
+    return moved or job
+
+
+async def _release(ctx: Context, job: Job, sentence: str, detail: str) -> None:
+    """No card, no job: the admission is given back (nothing counts) and nobody needs telling in a channel."""
+    moved = await ctx.store.transition(
+        job.id, S.ACCEPTED, S.REJECTED, owner=ctx.owner, error=sentence, last_error=detail[:500],
+        announced=True, charged=False, credits=0.0, next_poll_at=None, finished_at=ctx.clock(),
+    )  # fmt: skip
+    if moved:
+        log.warning("%s accepted -> rejected: %s", job.log_fields(), detail)

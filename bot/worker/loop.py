@@ -1,0 +1,291 @@
+"""The loop: claim due jobs from the store, work each under its claim, never die silently.
+
+One loop for every job. It wakes at the earliest `next_poll_at` (or when poked), claims as many due jobs as
+it has room for (`POLL_CONCURRENCY`), runs each job's next step as a task, and renews its leases while they
+run. Any unexpected error in a step is recorded on the job and retried with a backoff; after
+`MAX_STEP_ERRORS` in a row the job is ended and its member told. On shutdown it drains: no new claims, no
+new submits, in-flight steps get a bounded time to finish, then every claim is released.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+
+from bot.jobs import Job, JobStatus, NewJob
+from bot.jobs.limits import Limits, Refusal
+from bot.jobs.schedule import backoff_delay
+from bot.worker import finish, intake, poll, recovery, submit
+from bot.worker.context import MAX_STEP_ERRORS, Context
+from bot.worker.ports import RetryLater
+
+log = logging.getLogger("bot.worker.loop")
+
+S = JobStatus
+QUEUE_CARDS_SHOWN = 10  # queued cards refreshed when the line moves
+DRAIN_SECONDS = 8.0  # well under Docker's 10 s between SIGTERM and SIGKILL
+
+
+class Worker:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self._wake = asyncio.Event()
+        self._steps: dict[int, asyncio.Task[None]] = {}
+        self._main: asyncio.Task[None] | None = None
+        self._heartbeat: asyncio.Task[None] | None = None
+        self._queue_refresh: asyncio.Task[None] | None = None
+        self._queue_refresh_again = False
+        self.ticks = 0  # loop rounds (an idle loop must not spin)
+        self.steps_done = 0  # job steps finished so far
+        self._step_done = asyncio.Event()
+
+    @staticmethod
+    def new_owner() -> str:
+        return uuid.uuid4().hex[:16]
+
+    # ---- lifecycle ---------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        await recovery.recover(self.ctx)
+        self._main = asyncio.create_task(self._run(), name="worker-loop")
+        self._heartbeat = asyncio.create_task(self._renew_forever(), name="worker-leases")
+
+    @property
+    def draining(self) -> bool:
+        return self.ctx.draining
+
+    async def drain(self, timeout: float = DRAIN_SECONDS) -> None:
+        """Stop taking work; give in-flight steps `timeout` to finish; cancel the rest; release claims."""
+        self.ctx.draining = True
+        self._wake.set()
+        pending = [t for t in self._steps.values() if not t.done()]
+        if pending:
+            log.info("draining: waiting up to %.0f s for %d job step(s)", timeout, len(pending))
+            _, late = await asyncio.wait(pending, timeout=timeout)
+            if late:
+                log.warning("draining: %d job step(s) did not finish in time; stopping them", len(late))
+        await self.stop()
+
+    async def stop(self) -> None:
+        self.ctx.draining = True
+        tasks = [t for t in (self._main, self._heartbeat, self._queue_refresh) if t is not None]
+        tasks += list(self._steps.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self._main = self._heartbeat = self._queue_refresh = None
+        self._steps.clear()
+        with contextlib.suppress(Exception):
+            await self.ctx.store.release_all(self.ctx.owner)
+
+    async def step_finished(self, after: int) -> None:
+        """Wait until more than `after` job steps have finished (for whoever watches jobs progress)."""
+        while self.steps_done <= after:
+            await self._step_done.wait()
+
+    def wake(self) -> None:
+        """Something became due (a new job, a callback, a cancel): look at the schedule now."""
+        self._wake.set()
+
+    # ---- what the Discord side asks of the engine ---------------------------------------------------
+
+    @property
+    def submit_pause(self) -> str | None:
+        return self.ctx.gate.submit_pause
+
+    async def admit(self, new: NewJob, limits: Limits) -> Job | Refusal:
+        return await intake.admit(self.ctx, new, limits)
+
+    async def post_card(self, job: Job, *, refused_sentence: str) -> Job:
+        """Post the card of a job `admit` returned, then hand the job to the loop (see intake.post_card)."""
+        try:
+            return await intake.post_card(self.ctx, job, refused_sentence=refused_sentence)
+        except RetryLater as exc:
+            log.info("%s card not posted yet (%s): the loop will post it", job.log_fields(), exc)
+            return job
+        finally:
+            await self.ctx.store.release(job.id, self.ctx.owner)
+            self.wake()
+
+    async def cancel(self, job: Job, *, by_user_id: int) -> Job | None:
+        moved = await finish.cancel(self.ctx, job, by_user_id=by_user_id)
+        if moved is not None:
+            if job.queued:
+                self._refresh_queue_cards()  # everyone behind it moves up a place
+            self.wake()  # the loop announces it; a slot may be free now
+        return moved
+
+    async def poke(self, task_id: str) -> bool:
+        """Poll this task now (a push callback said it changed). Unknown tasks are ignored."""
+        job = await self.ctx.store.get_by_task(task_id)
+        if job is None or job.status not in (S.SUBMITTED, S.RUNNING):
+            return False
+        self.ctx.called_back.add(job.id)
+        if job.id in self._steps:
+            self.ctx.poked.add(job.id)  # the poll in flight may predate the change: poll again right after
+            return True
+        await self.ctx.store.update(job.id, job.status, next_poll_at=self.ctx.clock())
+        self.wake()
+        return True
+
+    # ---- the loop ----------------------------------------------------------------------------------
+
+    async def _run(self) -> None:
+        while True:
+            self._wake.clear()
+            try:
+                timeout = await self._tick()
+            except Exception:
+                log.exception("worker tick failed; retrying shortly")
+                timeout = 1.0
+            # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancel that races a wake-up,
+            # and a loop that ignores its cancel hangs shutdown.
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(timeout):
+                    await self._wake.wait()
+
+    async def _tick(self) -> float | None:
+        """Claim and start due jobs; return how long to wait before looking again (None: until woken)."""
+        self.ticks += 1
+        ctx = self.ctx
+        if ctx.draining:
+            return None
+        hold = ctx.gate.hold_remaining()
+        if hold > 0:
+            return hold  # a Retry-After pause: nothing can be asked of the API before it ends
+        if await ctx.store.unpark(ctx.settings.max_concurrent_jobs):
+            self._refresh_queue_cards()
+        free = ctx.settings.poll_concurrency - len(self._steps)
+        now = ctx.clock()
+        for job in await ctx.store.claim_due(ctx.owner, now=now, limit=free, lease=ctx.lease):
+            self._start(job)
+        if len(self._steps) >= ctx.settings.poll_concurrency:
+            return None  # a finishing step sets the wake event
+        next_at = await ctx.store.next_due_at(ctx.clock())
+        if next_at is None:
+            return None
+        return max(0.0, next_at - ctx.clock())
+
+    def _start(self, job: Job) -> None:
+        task = asyncio.create_task(self._work(job), name=f"job-{job.id}")
+        self._steps[job.id] = task
+
+        def done(_: asyncio.Task[None], job_id: int = job.id) -> None:
+            self._steps.pop(job_id, None)
+            self.steps_done += 1
+            self._step_done.set()
+            self._step_done = asyncio.Event()
+            self._wake.set()
+
+        task.add_done_callback(done)
+
+    async def _renew_forever(self) -> None:
+        while True:
+            await asyncio.sleep(self.ctx.lease / 3)
+            try:
+                await self.ctx.store.renew(self.ctx.owner, until=self.ctx.clock() + self.ctx.lease)
+            except Exception:
+                log.exception("could not renew this worker's leases")
+
+    async def _work(self, job: Job) -> None:
+        ctx = self.ctx
+        try:
+            await self._step(job)
+            fresh = await ctx.store.get(job.id)
+            # The one announcer: whatever ended the job (a step, a cancel, an error), it is told here.
+            if (
+                fresh is not None
+                and fresh.claimed_by == ctx.owner
+                and fresh.status.terminal
+                and not fresh.announced
+            ):
+                await finish.announce(ctx, fresh)
+            elif fresh is not None and fresh.step_errors and fresh.claimed_by == ctx.owner:
+                await ctx.store.update(job.id, fresh.status, owner=ctx.owner, step_errors=0)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            await self._step_failed(job, exc)
+        finally:
+            await asyncio.shield(self._release(job.id))
+
+    async def _release(self, job_id: int) -> None:
+        try:
+            await self.ctx.store.release(job_id, self.ctx.owner)
+        except Exception:
+            log.exception("job=%s could not release its claim (it lapses by itself)", job_id)
+
+    async def _step(self, job: Job) -> None:
+        ctx = self.ctx
+        if job.status == S.ACCEPTED:
+            if job.card_message_id is None:
+                # Admitted, but whoever admitted it stopped before its card was stored: post (or find) it.
+                try:
+                    job = await intake.post_card(
+                        ctx, job, refused_sentence=intake.CARD_FAILED_SENTENCE, resumed=True
+                    )
+                except intake.CardRefused:
+                    return
+            await submit.submit(ctx, job)
+        elif job.status == S.SUBMITTING:
+            # Claimable in `submitting`: its worker stopped during the POST. Never re-sent.
+            cause = "shutdown" if job.interrupted else "the process stopped"
+            await finish.unconfirmed(ctx, job, f"{cause} during the submit request")
+        elif job.status in (S.SUBMITTED, S.RUNNING):
+            await poll.poll(ctx, job)
+        elif job.status in (S.COMPLETED, S.DELIVERING):
+            await finish.deliver(ctx, job)
+        elif not (job.status.terminal and not job.announced):
+            await ctx.store.update(job.id, job.status, owner=ctx.owner, next_poll_at=None)
+        # A terminal, unannounced job is announced by _work right after this.
+
+    async def _step_failed(self, job: Job, exc: Exception) -> None:
+        """Record the error, back off, and after MAX_STEP_ERRORS in a row end the job failed-and-told."""
+        ctx = self.ctx
+        log.error("%s step failed in status %s", job.log_fields(), job.status, exc_info=exc)
+        try:
+            fresh = await ctx.store.get(job.id)
+            if fresh is None or fresh.claimed_by != ctx.owner:
+                return
+            errors = fresh.step_errors + 1
+            detail = f"{type(exc).__name__}: {exc}"
+            if errors >= MAX_STEP_ERRORS:
+                await finish.give_up(ctx, fresh, f"gave up after {errors} errors; last {detail}")
+                ended = await ctx.store.get(job.id)
+                if ended is not None and ended.status.terminal and not ended.announced:
+                    await finish.announce(ctx, ended)
+                return
+            delay = backoff_delay(
+                errors, base=ctx.settings.poll_min_interval, cap=ctx.settings.poll_max_interval
+            )
+            await ctx.store.update(
+                job.id, fresh.status, owner=ctx.owner, step_errors=errors, last_error=detail[:500],
+                next_poll_at=ctx.clock() + delay,
+            )  # fmt: skip
+        except Exception:
+            log.exception(
+                "%s could not record its step error (the claim lapses and it is retried)", job.log_fields()
+            )
+
+    # ---- queued cards --------------------------------------------------------------------------------
+
+    def _refresh_queue_cards(self) -> None:
+        """Show the new places in line, off the loop (Discord may be slow), one refresh at a time."""
+        if self._queue_refresh is not None and not self._queue_refresh.done():
+            self._queue_refresh_again = True
+            return
+        self._queue_refresh = asyncio.create_task(self._show_queue(), name="queue-cards")
+
+    async def _show_queue(self) -> None:
+        try:
+            while True:
+                self._queue_refresh_again = False
+                # The front of the line is what people watch; cards further back catch up as it moves.
+                for job in (await self.ctx.store.queue())[:QUEUE_CARDS_SHOWN]:
+                    await self.ctx.progress(job)
+                if not self._queue_refresh_again:
+                    return
+        except Exception:
+            log.exception("could not refresh the cards of queued jobs")

@@ -1,0 +1,58 @@
+"""The contract between the job engine and whoever shows jobs to people (the Discord adapter implements it).
+
+Everything here is plain Python: the engine never imports discord, and the adapter imports these types from
+here (not from the engine's internals).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.jobs import Job
+
+
+class RetryLater(Exception):
+    """A transient problem (Discord hiccup, download cut short): try this step again after a backoff."""
+
+
+class GiveUp(Exception):
+    """A permanent problem with this step; carries the sentence shown to the requester."""
+
+    def __init__(self, user_message: str, detail: str = "") -> None:
+        super().__init__(detail or user_message)
+        self.user_message = user_message
+
+
+@dataclass(frozen=True)
+class Delivered:
+    delivered_as: str  # "file" | "link"
+    card_message_id: int | None = None  # set when a new card had to be posted
+
+
+class Presenter(Protocol):
+    """The Discord side of a job, as the engine needs it. Every method is safe to repeat."""
+
+    async def post_card(self, job: Job, *, nonce: int, resumed: bool = False) -> int:
+        """Post the job's card; return its message id. `resumed`: an earlier attempt may have posted it
+        (it is looked for first, and the same `nonce` makes Discord return it).
+
+        Raises GiveUp when the channel refuses it, RetryLater for transient failures."""
+
+    async def job_progress(self, job: Job) -> None:
+        """The job's status or progress changed (the card may be refreshed; may be throttled)."""
+
+    async def deliver(self, job: Job, *, nonce: int, resumed: bool = False) -> Delivered:
+        """Fetch the clip and put it in the channel (reusing a kept copy). Raises RetryLater or GiveUp.
+
+        `resumed`: an earlier attempt may already have posted it (the card is checked first)."""
+
+    async def show_ending(self, job: Job) -> None:
+        """Show how the job ended on its card (never removing a posted clip). Raises RetryLater."""
+
+    async def ping(self, job: Job, *, nonce: int, resumed: bool = False) -> int | None:
+        """Tell the requester once; the message id. `resumed`: an earlier attempt may have sent it (it is
+        looked for from `job.ping_started_at` on, and the same `nonce` makes Discord return it)."""
+
+    def forget(self, job_id: int) -> None:
+        """The job is over: drop any pending progress edit of its card."""
