@@ -34,6 +34,7 @@ async def run(settings: Settings) -> int:
     except DatabaseInUse as exc:
         print(f"cannot start: {exc}", file=sys.stderr)
         return 1
+    log.info("starting with %r", settings)
     bot = app.bot
     stopping: list[asyncio.Task[None]] = []  # keep a reference to the shutdown task
     loop = asyncio.get_running_loop()
@@ -83,7 +84,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     logging.getLogger("discord").setLevel(max(logging.INFO, logging.getLevelName(settings.log_level)))
     point_discord_at(settings)
-    log.info("starting with %r", settings)
     return asyncio.run(run(settings))
 
 

@@ -49,19 +49,24 @@ class Claims(JobRows):
         return await self._execute("UPDATE jobs SET lease_until = ? WHERE claimed_by = ?", (until, owner))
 
     @locked
-    async def release(self, job_id: int, owner: str) -> bool:
-        return (
-            await self._execute(
-                "UPDATE jobs SET claimed_by = NULL, lease_until = NULL WHERE id = ? AND claimed_by = ?",
-                (job_id, owner),
-            )
-            == 1
+    async def release(self, job_id: int, owner: str, *, due_at: float | None = None) -> bool:
+        """Give the claim back. `due_at`: the step was cut short (shutdown), so whoever comes next should
+        look at the job by then instead of waiting for the lease's end its claim left in `next_poll_at`."""
+        due = ", next_poll_at = MIN(next_poll_at, ?)" if due_at is not None else ""
+        params = (*((due_at,) if due_at is not None else ()), job_id, owner)
+        changed = await self._execute(
+            f"UPDATE jobs SET claimed_by = NULL, lease_until = NULL{due} WHERE id = ? AND claimed_by = ?",
+            params,
         )
+        return changed == 1
 
     @locked
-    async def release_all(self, owner: str) -> int:
+    async def release_all(self, owner: str, *, now: float) -> int:
+        """Shutting down: every claim `owner` still holds is given back, its job due now for the next one."""
         return await self._execute(
-            "UPDATE jobs SET claimed_by = NULL, lease_until = NULL WHERE claimed_by = ?", (owner,)
+            "UPDATE jobs SET claimed_by = NULL, lease_until = NULL, next_poll_at = MIN(next_poll_at, ?)"
+            " WHERE claimed_by = ?",
+            (now, owner),
         )
 
     @locked

@@ -78,7 +78,7 @@ class Worker:
         self._main = self._heartbeat = self._queue_refresh = None
         self._steps.clear()
         with contextlib.suppress(Exception):
-            await self.ctx.store.release_all(self.ctx.owner)
+            await self.ctx.store.release_all(self.ctx.owner, now=self.ctx.clock())
 
     async def step_finished(self, after: int) -> None:
         """Wait until more than `after` job steps have finished (for whoever watches jobs progress)."""
@@ -191,6 +191,7 @@ class Worker:
 
     async def _work(self, job: Job) -> None:
         ctx = self.ctx
+        finished = False
         try:
             await self._step(job)
             fresh = await ctx.store.get(job.id)
@@ -204,16 +205,19 @@ class Worker:
                 await finish.announce(ctx, fresh)
             elif fresh is not None and fresh.step_errors and fresh.claimed_by == ctx.owner:
                 await ctx.store.update(job.id, fresh.status, owner=ctx.owner, step_errors=0)
+            finished = True
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             await self._step_failed(job, exc)
+            finished = True
         finally:
-            await asyncio.shield(self._release(job.id))
+            # Cut short (shutdown): the next process should look at it at once, not after the lease.
+            await asyncio.shield(self._release(job.id, None if finished else ctx.clock()))
 
-    async def _release(self, job_id: int) -> None:
+    async def _release(self, job_id: int, due_at: float | None) -> None:
         try:
-            await self.ctx.store.release(job_id, self.ctx.owner)
+            await self.ctx.store.release(job_id, self.ctx.owner, due_at=due_at)
         except Exception:
             log.exception("job=%s could not release its claim (it lapses by itself)", job_id)
 

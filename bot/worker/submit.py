@@ -130,7 +130,9 @@ async def submit(ctx: Context, job: Job) -> None:
         )  # fmt: skip
         return
     if ctx.draining:
-        return  # shutting down: leave it queued for the next process (the claim's release makes it due)
+        # Shutting down: no new POST. The next process picks it up at once.
+        await ctx.store.update(job.id, S.ACCEPTED, owner=ctx.owner, next_poll_at=ctx.clock())
+        return
     moving = await ctx.store.claim_slot(
         job.id, ctx.settings.max_concurrent_jobs, owner=ctx.owner, key=uuid.uuid4().hex
     )
