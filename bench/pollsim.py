@@ -16,6 +16,7 @@ from typing import Protocol
 from bench.stats import mean, percentile
 from bench.workload import SynthJob
 from bot.jobs import schedule
+from bot.jobs.learning import Observation, PlannerMemory, Prior
 
 PROGRESS_LOG_KEEP = 8  # as bot/worker/poll.py keeps it
 
@@ -33,7 +34,7 @@ class Policy(Protocol):
     name: str
     push: bool
 
-    def first_delay(self, prior: float) -> float: ...
+    def first_delay(self, prior: Prior) -> float: ...
 
     def next_delay(
         self,
@@ -41,7 +42,7 @@ class Policy(Protocol):
         now: float,
         estimated_time: float | None,
         progress_log: Sequence[tuple[float, int]],
-        prior: float,
+        prior: Prior,
         polls: int,
     ) -> float: ...
 
@@ -58,7 +59,7 @@ class OurPlanner:
     def __post_init__(self) -> None:
         self._rng = random.Random(self.seed)
 
-    def first_delay(self, prior: float) -> float:
+    def first_delay(self, prior: Prior) -> float:
         return schedule.plan_first_poll(
             prior=prior,
             first_delay=self.iv.first_delay,
@@ -73,7 +74,7 @@ class OurPlanner:
         now: float,
         estimated_time: float | None,
         progress_log: Sequence[tuple[float, int]],
-        prior: float,
+        prior: Prior,
         polls: int,
     ) -> float:
         plan = schedule.plan_next_poll(
@@ -98,7 +99,7 @@ class Fixed:
     push: bool = False
     name: str = "fixed 5 s"
 
-    def first_delay(self, prior: float) -> float:
+    def first_delay(self, prior: Prior) -> float:
         return self.every
 
     def next_delay(
@@ -107,7 +108,7 @@ class Fixed:
         now: float,
         estimated_time: float | None,
         progress_log: Sequence[tuple[float, int]],
-        prior: float,
+        prior: Prior,
         polls: int,
     ) -> float:
         return self.every
@@ -123,7 +124,7 @@ class Backoff:
     push: bool = False
     name: str = "backoff 1 s×1.5 ≤10 s"
 
-    def first_delay(self, prior: float) -> float:
+    def first_delay(self, prior: Prior) -> float:
         return self.start
 
     def next_delay(
@@ -132,7 +133,7 @@ class Backoff:
         now: float,
         estimated_time: float | None,
         progress_log: Sequence[tuple[float, int]],
-        prior: float,
+        prior: Prior,
         polls: int,
     ) -> float:
         return min(self.cap, self.start * self.factor**polls)
@@ -162,22 +163,23 @@ def simulate(
     seed: int = 11,
     scale: float = 1.0,
 ) -> list[Outcome]:
-    """Replay every job under `policy`. `scale` shrinks job times (for the real-time comparison)."""
+    """Replay every job under `policy`, in order, learning from each finished job as the worker does
+    (from an empty memory: what a fresh database knows). `scale` shrinks job times (real-time run)."""
     rng = random.Random(seed)
-    history: list[float] = []
+    memory = PlannerMemory()
     out = []
     for job in jobs:
-        prior = schedule.prior_duration(history[-50:])
+        prior = memory.prior(job.job_kind)
         cb = callbacks if policy.push else None
         cb_at = float("inf")
         if cb is not None and rng.random() >= cb.lost:
             cb_at = job.duration * scale + cb.latency
         out.append(_run_one(policy, job, prior, cb_at, scale))
-        history.append(job.duration * scale)
+        memory.add(Observation(job.job_kind, job.estimated_time * scale, job.duration * scale))
     return out
 
 
-def _run_one(policy: Policy, job: SynthJob, prior: float, callback_at: float, scale: float) -> Outcome:
+def _run_one(policy: Policy, job: SynthJob, prior: Prior, callback_at: float, scale: float) -> Outcome:
     end = job.duration * scale
     t = policy.first_delay(prior)
     log: list[tuple[float, int]] = []

@@ -8,14 +8,18 @@ import contextlib
 import logging
 import signal
 import sys
+from pathlib import Path
 
 import discord
 import yarl
 
 from bot.app import build_app
 from bot.check import run_check
+from bot.ops import cli as ops_cli
+from bot.ops.logs import setup_logging
 from bot.settings import Settings, SettingsError, load_settings
-from bot.store import DatabaseInUse
+from bot.startup import HeldLogs, StartupError
+from bot.ui.startup import login_problem
 
 log = logging.getLogger("bot")
 
@@ -29,11 +33,37 @@ def point_discord_at(settings: Settings) -> None:
 
 
 async def run(settings: Settings) -> int:
+    """Run the bot until it is stopped. A start-up failure (bot.startup.StartupError, raised where the
+    problem is known) is the only line printed: exit code 2 for a setting, 1 for the environment."""
+    held = HeldLogs().hold()  # start-up logs are printed once the bot is logged in and set up
     try:
-        app = await build_app(settings)
-    except DatabaseInUse as exc:
-        print(f"cannot start: {exc}", file=sys.stderr)
-        return 1
+        return await _run(settings, held)
+    except StartupError as exc:
+        held.failed()
+        print(f"cannot start: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    finally:
+        held.release()
+
+
+async def _login(bot: discord.Client, settings: Settings) -> None:
+    """Log in and run setup_hook (command sync, worker, push receiver); failures become one sentence."""
+    try:
+        await bot.login(settings.discord_token)
+    except StartupError:
+        raise
+    except Exception as exc:
+        problem = login_problem(settings, exc)
+        if problem is None:  # a bug, not a deployment problem: the details are in the DEBUG log
+            log.debug("start-up failed", exc_info=True)
+            problem = StartupError(
+                f"start-up failed unexpectedly ({type(exc).__name__}): run with LOG_LEVEL=DEBUG to see where"
+            )
+        raise problem from exc
+
+
+async def _run(settings: Settings, held: HeldLogs) -> int:
+    app = await build_app(settings)
     log.info("starting with %r", settings)
     bot = app.bot
     stopping: list[asyncio.Task[None]] = []  # keep a reference to the shutdown task
@@ -44,13 +74,11 @@ async def run(settings: Settings) -> int:
             loop.add_signal_handler(sig, lambda: stopping.append(asyncio.ensure_future(bot.close())))
     try:
         async with bot:
-            await bot.start(settings.discord_token)
-    except discord.LoginFailure:
-        print("cannot start: Discord refused DISCORD_TOKEN (check the bot token)", file=sys.stderr)
-        return 1
+            await _login(bot, settings)
+            held.release()
+            await bot.connect()
     except discord.PrivilegedIntentsRequired:
-        print("cannot start: Discord refused the requested gateway intents", file=sys.stderr)
-        return 1
+        raise StartupError("Discord refused the requested gateway intents") from None
     finally:
         await asyncio.gather(*stopping, return_exceptions=True)
         await app.close()
@@ -65,7 +93,22 @@ def main(argv: list[str] | None = None) -> int:
         help="check the settings, the Discord token and the API key (with remaining credits), print the "
         "invite link, and exit: 0 when all is well, 1 when a check failed, 2 when a setting is wrong",
     )
+    parser.add_argument(
+        "--health",
+        action="store_true",
+        help="exit 0 when the running bot is healthy (gateway connected, worker loop alive), else 1",
+    )
+    parser.add_argument(
+        "--backup",
+        metavar="PATH",
+        type=Path,
+        help="copy the live database to PATH (a file, or a folder for a dated file), safe while the bot runs",
+    )
     args = parser.parse_args(argv)
+    if args.health:
+        return ops_cli.health()
+    if args.backup is not None:
+        return ops_cli.backup_to(args.backup)
     try:
         settings = load_settings()
     except SettingsError as exc:
@@ -79,10 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         # Problems are reported as lines by the check itself; keep library warnings off the terminal.
         logging.getLogger().addHandler(logging.NullHandler())
         return asyncio.run(run_check(settings, out=sys.stdout, err=sys.stderr))
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
-    logging.getLogger("discord").setLevel(max(logging.INFO, logging.getLevelName(settings.log_level)))
+    setup_logging(settings.log_level, settings.log_format)
     point_discord_at(settings)
     return asyncio.run(run(settings))
 

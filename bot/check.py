@@ -1,10 +1,13 @@
 """`python -m bot --check`: is this deployment ready? Token, API key, credit, and the invite link.
 
-Talks to Discord (``GET /users/@me``, ``GET /oauth2/applications/@me``) and to the video API
-(``GET /v1/balance``) once each, with short timeouts, and does nothing else: no gateway, no command sync,
-no database. Results go to ``out``; every problem is one line on ``err``. Secrets are never printed:
-every line is scrubbed of the token and the key before it is written, and unexpected exceptions are
-reported by type only.
+Talks to Discord (``GET /users/@me``, ``GET /oauth2/applications/@me``, and with DEV_GUILD_ID the
+guild's commands, which needs the bot in that server with the ``applications.commands`` scope) and to the
+video API (``GET /v1/balance``) once each, with short timeouts; checks that DATABASE_PATH can be used
+(read-only: it creates or modifies no database) and, with push on, that the receiver's host and port can
+be listened on (bound and released at once). Nothing else: no gateway, no command sync. Results go to
+``out``; every problem is one line on ``err``, the same sentence `python -m bot` would print. Secrets are
+never printed: every line is scrubbed of the token and the key before it is written, and unexpected
+exceptions are reported by type only.
 """
 
 from __future__ import annotations
@@ -12,14 +15,11 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import socket
-import ssl
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 import aiohttp
-import yarl
 
 from bot.apimart import (
     ApiConnectionError,
@@ -36,13 +36,14 @@ from bot.apimart import (
     TaskNotFound,
 )
 from bot.settings import Settings
+from bot.startup import listen_problem, one_line, reason, show_url, unreachable
+from bot.store.db import DatabaseUnusable, inspect_database
 from bot.ui.permissions import PERMISSIONS, SCOPES, invite_url, permission_names
+from bot.ui.startup import DISCORD_API, TOKEN_REFUSED, guild_problem
 
 __all__ = ["DISCORD_API", "TIMEOUT_SECONDS", "run_check"]
 
-DISCORD_API = "https://discord.com/api/v10"
 TIMEOUT_SECONDS = 10.0
-_MAX_DETAIL = 200
 
 
 @dataclass
@@ -66,12 +67,14 @@ async def run_check(settings: Settings, *, out: TextIO, err: TextIO) -> int:
     timeout = aiohttp.ClientTimeout(total=TIMEOUT_SECONDS, sock_connect=TIMEOUT_SECONDS)
     async with aiohttp.ClientSession(timeout=timeout) as session:
         # Independent checks: run them side by side, report them in a fixed order.
-        discord_result, api_result = await asyncio.gather(
+        database_result, discord_result, api_result, push_result = await asyncio.gather(
+            _guarded("Database", _check_database(settings)),
             _guarded("Discord", _check_discord(session, settings)),
             _guarded("APIMart", _check_apimart(session, settings)),
+            _guarded("Push", _check_listen(settings)),
         )
     problems: list[str] = []
-    for result in (discord_result, api_result):
+    for result in (database_result, discord_result, api_result, push_result):
         for line in result.lines:
             say(line)
         for line in result.problems:
@@ -102,6 +105,45 @@ async def _guarded(what: str, check: Coroutine[Any, Any, _Result]) -> _Result:
         return _Result(problems=[f"{what}: the check failed unexpectedly ({type(exc).__name__})"])
 
 
+# --------------------------------------------------------------------------------------- database, push
+
+
+async def _check_database(settings: Settings) -> _Result:
+    """DATABASE_PATH usable? Read-only: nothing is created, and an existing database is not modified."""
+    result = _Result()
+    path = settings.database_path
+    try:
+        version = await asyncio.to_thread(inspect_database, path)
+    except DatabaseUnusable as exc:
+        result.problems.append(exc.message)
+        return result
+    if version is None:
+        result.lines.append(f"Database: {path} will be created at the first start (its folder is writable)")
+    else:
+        result.lines.append(f"Database: {path} is writable (database version {version})")
+    return result
+
+
+async def _check_listen(settings: Settings) -> _Result:
+    """With push on: can the receiver listen on WEBHOOK_LISTEN_HOST:WEBHOOK_LISTEN_PORT? Bound, then freed."""
+    result = _Result()
+    if not settings.webhook_public_url:
+        return result
+    host, port = settings.webhook_listen_host, settings.webhook_listen_port
+    try:
+        server = await asyncio.get_running_loop().create_server(asyncio.Protocol, host, port)
+    except OSError as exc:
+        result.problems.append(listen_problem(host, port, exc).message)
+        return result
+    server.close()
+    await server.wait_closed()
+    result.lines.append(
+        f"Push: the receiver can listen on {host}:{port}; the API will call "
+        f"{_show_url(settings.webhook_public_url)}/callback"
+    )
+    return result
+
+
 # ---------------------------------------------------------------------------------------------- Discord
 
 
@@ -123,9 +165,7 @@ async def _check_discord(session: aiohttp.ClientSession, settings: Settings) -> 
     try:
         status, me = await _get_json(session, f"{base}/users/@me", headers)
         if status == 401:
-            result.problems.append(
-                "DISCORD_TOKEN was refused by Discord (401): reset the token in the developer portal"
-            )
+            result.problems.append(TOKEN_REFUSED)
             return result
         if status != 200 or not isinstance(me, dict) or "id" not in me:
             result.problems.append(_discord_http_problem("GET /users/@me", status, me, where))
@@ -134,11 +174,8 @@ async def _check_discord(session: aiohttp.ClientSession, settings: Settings) -> 
         if status != 200 or not isinstance(app, dict) or "id" not in app:
             result.problems.append(_discord_http_problem("GET /oauth2/applications/@me", status, app, where))
             return result
-    except TimeoutError:
-        result.problems.append(f"{where} could not be reached: no answer within {TIMEOUT_SECONDS:g} s")
-        return result
-    except aiohttp.ClientError as exc:
-        result.problems.append(f"{where} could not be reached: {_reason(exc)}")
+    except (TimeoutError, aiohttp.ClientError) as exc:
+        result.problems.append(unreachable(where, _reason(exc), custom=bool(settings.discord_api_base)))
         return result
 
     name = str(me.get("username") or "?")
@@ -159,7 +196,35 @@ async def _check_discord(session: aiohttp.ClientSession, settings: Settings) -> 
         result.lines.append(
             "Discord: the bot is private (Public Bot is off): only its owner can add it to a server"
         )
+    if settings.dev_guild_id:
+        await _check_guild(session, base, headers, settings.dev_guild_id, result.application_id, result)
     return result
+
+
+async def _check_guild(
+    session: aiohttp.ClientSession,
+    base: str,
+    headers: dict[str, str],
+    guild_id: int,
+    application_id: int,
+    result: _Result,
+) -> None:
+    """Reading the guild's commands needs what syncing them at start-up needs: the bot in that server, added
+    with the applications.commands scope."""
+    path = f"/applications/{application_id}/guilds/{guild_id}/commands"
+    try:
+        status, body = await _get_json(session, f"{base}{path}", headers)
+    except (TimeoutError, aiohttp.ClientError) as exc:
+        result.problems.append(f"Discord: the commands of DEV_GUILD_ID could not be read: {_reason(exc)}")
+        return
+    if status == 200 and isinstance(body, list):
+        result.lines.append(f"Discord: the bot can sync its commands to DEV_GUILD_ID {guild_id}")
+        return
+    if status in (403, 404):
+        code = body.get("code") if isinstance(body, dict) else None
+        result.problems.append(guild_problem(guild_id, application_id, status, int(code or 0), ""))
+        return
+    result.problems.append(_discord_http_problem(f"GET {path}", status, body, "Discord"))
 
 
 async def _get_json(session: aiohttp.ClientSession, url: str, headers: dict[str, str]) -> tuple[int, Any]:
@@ -213,7 +278,8 @@ async def _check_apimart(session: aiohttp.ClientSession, settings: Settings) -> 
             f"APIMART_API_KEY is not allowed to use the video API (403): {_one_line(exc.message)}"
         )
     except (ApiTimeout, ApiConnectionError) as exc:
-        result.problems.append(f"{where} could not be reached: {_api_reason(exc)}")
+        custom = settings.apimart_base_url != Settings.apimart_base_url
+        result.problems.append(unreachable(where, _api_reason(exc), custom=custom))
     except RateLimited:
         result.problems.append("APIMart rate-limited the check (429): try again in a minute")
     except ServerError as exc:
@@ -258,42 +324,11 @@ def _api_reason(exc: ApiError) -> str:
 
 def _reason(exc: BaseException) -> str:
     """A short, secret-free reason for a transport failure."""
-    if isinstance(exc, TimeoutError):
-        return f"no answer within {TIMEOUT_SECONDS:g} s"
-    if isinstance(exc, aiohttp.InvalidURL):
-        return "not a valid URL"
-    if isinstance(exc, aiohttp.ClientConnectorCertificateError | aiohttp.ClientSSLError):
-        return "the TLS handshake failed (certificate or proxy problem)"
-    if isinstance(exc, aiohttp.ClientConnectorError):
-        os_error = exc.os_error
-        if isinstance(os_error, socket.gaierror):
-            return f"the host name {exc.host!r} could not be resolved (DNS)"
-        if isinstance(os_error, ConnectionRefusedError):
-            return f"connection refused by {exc.host}:{exc.port}"
-        if isinstance(os_error, ssl.SSLError):
-            return "the TLS handshake failed"
-        return _one_line(os_error.strerror or type(os_error).__name__)
-    if isinstance(exc, aiohttp.ServerDisconnectedError):
-        return "the server closed the connection without answering"
-    if isinstance(exc, aiohttp.ClientPayloadError):
-        return "the answer was cut off"
-    return type(exc).__name__
+    return reason(exc, timeout=TIMEOUT_SECONDS)
 
 
-def _show_url(url: str) -> str:
-    """The URL without any user:password part (a misplaced secret must not reach the terminal)."""
-    try:
-        parsed = yarl.URL(url)
-    except (TypeError, ValueError):
-        return "(unparsable URL)"
-    if parsed.user is not None or parsed.password is not None:
-        parsed = parsed.with_user(None)
-    return str(parsed.with_query(None).with_fragment(None))
-
-
-def _one_line(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) <= _MAX_DETAIL else text[: _MAX_DETAIL - 1] + "…"
+_show_url = show_url
+_one_line = one_line
 
 
 def _scrubber(settings: Settings) -> Callable[[str], str]:

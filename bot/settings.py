@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
+import math
 import os
+import re
+import urllib.parse
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from dotenv.parser import parse_stream
 
 from bot.jobs.limits import Limits
 
@@ -31,6 +37,7 @@ class Settings:
     database_path: Path = Path("data/bot.sqlite3")
     dev_guild_id: int | None = None
     log_level: str = "INFO"
+    log_format: str = "text"  # text, or json: one JSON object a line, job fields as keys
     # Jobs and polling.
     job_deadline_seconds: float = 1800.0
     poll_first_delay: float = 5.0
@@ -60,8 +67,12 @@ class Settings:
     credits_per_job: float = 8.8
     failed_jobs_count: bool = False
     allow_dms: bool = False
-    payment_pause_seconds: float = 600.0
-    auth_pause_seconds: float = 300.0
+    # After a 402 / 401 new jobs wait while GET /v1/balance is probed, from a few seconds apart up to these.
+    payment_pause_seconds: float = 60.0
+    auth_pause_seconds: float = 60.0
+    # Where operator alerts go (401, 402, missing channel permissions, failing deliveries); unset: the
+    # application owner's DMs.
+    operator_alert_channel_id: int | None = None
     # Reference files kept for Retry / Remix after Discord's and the API's links expire.
     reference_retention_days: float = 7.0
     reference_storage_max_mb: float = 2048.0
@@ -93,43 +104,69 @@ class Settings:
         )
 
 
-def read_dotenv(path: Path) -> dict[str, str]:
-    """Parse a simple KEY=VALUE file; comments, blank lines and surrounding quotes are handled."""
+def read_dotenv(path: Path, problems: list[str] | None = None) -> dict[str, str]:
+    """Read a `.env` file with python-dotenv: comments (inline ones too), quotes, escapes and `export` are
+    understood; `${VAR}` is kept as written. A line that cannot be read adds a problem naming its number
+    (never its text: it may hold a secret)."""
     values: dict[str, str] = {}
     if not path.is_file():
         return values
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, _, value = line.partition("=")
-        key = key.strip().removeprefix("export ").strip()
-        value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-            value = value[1:-1]
-        values[key] = value
+    try:
+        with path.open(encoding="utf-8-sig") as stream:
+            bindings = list(parse_stream(stream))
+    except (OSError, UnicodeDecodeError) as exc:
+        if problems is not None:
+            why = "it is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror
+            problems.append(f"{path} cannot be read ({why}): fix it, or set the settings in the environment")
+        return values
+    for binding in bindings:
+        if binding.error:
+            if problems is not None:
+                problems.append(
+                    f"{path} line {binding.original.line} cannot be read (an unclosed quote, or not "
+                    "KEY=VALUE): fix or remove that line"
+                )
+        elif binding.key is not None and binding.value is not None:
+            values[binding.key] = binding.value
     return values
 
 
-def _int_in(low: int, high: int | None = None) -> Callable[[str], int]:
+class _Hint(ValueError):
+    """A malformed value, with a hint that is safe to print (it never contains the value)."""
+
+    def __init__(self, hint: str) -> None:
+        super().__init__(hint)
+        self.hint = hint
+
+
+# Generous ceilings: beyond them a value is a typo, and time or SQLite arithmetic would overflow.
+_MAX_NUMBER = 1e9
+_MAX_WHOLE = 10**12
+
+
+def _int_in(low: int, high: int = _MAX_WHOLE) -> Callable[[str], int]:
     """A parser of whole numbers from `low` up to `high` (inclusive)."""
 
     def parse(raw: str) -> int:
         value = int(raw)
-        if value < low or (high is not None and value > high):
+        if value < low:
             raise ValueError
+        if value > high:
+            raise _Hint(f"at most {high}")
         return value
 
     return parse
 
 
-def _float_from(low: float, *, inclusive: bool) -> Callable[[str], float]:
-    """A parser of numbers above `low` (or from `low` when inclusive); NaN is refused."""
+def _float_from(low: float, *, inclusive: bool, high: float = _MAX_NUMBER) -> Callable[[str], float]:
+    """A parser of numbers above `low` (or from `low` when inclusive) up to `high`; NaN and inf refused."""
 
     def parse(raw: str) -> float:
         value = float(raw)
         if not (value >= low if inclusive else value > low):
             raise ValueError
+        if not math.isfinite(value) or value > high:
+            raise _Hint(f"a finite number, at most {high:.12g}")
         return value
 
     return parse
@@ -137,10 +174,12 @@ def _float_from(low: float, *, inclusive: bool) -> Callable[[str], float]:
 
 _positive_float = _float_from(0, inclusive=False)
 _non_negative_float = _float_from(0, inclusive=True)
+_hours = _float_from(0, inclusive=False, high=24 * 365 * 10)
+_days = _float_from(0, inclusive=False, high=365 * 10)
 _rate = _float_from(2, inclusive=True)
 _positive_int = _int_in(1)
 _non_negative_int = _int_in(0)
-_snowflake = _int_in(1)
+_snowflake = _int_in(1, 2**63 - 1)
 _port = _int_in(0, 65535)
 
 
@@ -153,16 +192,48 @@ def _bool(raw: str) -> bool:
     raise ValueError
 
 
-def _url(raw: str) -> str:
-    if not raw.startswith(("http://", "https://")):
+def _checked_url(raw: str, schemes: tuple[str, str]) -> str:
+    """A URL with one of `schemes`, a host, and (if any) a valid port."""
+    parts = urllib.parse.urlsplit(raw)  # ValueError on, say, an unclosed IPv6 bracket
+    if parts.scheme.lower() not in schemes or any(c.isspace() for c in raw):
         raise ValueError
-    return raw.rstrip("/")
+    if not parts.hostname:
+        raise _Hint(f"with a host, like {schemes[1]}://example.com")
+    _ = parts.port  # ValueError when the port is not a number from 0 to 65535
+    return raw
+
+
+def _url(raw: str) -> str:
+    return _checked_url(raw, ("http", "https")).rstrip("/")
 
 
 def _ws_url(raw: str) -> str:
-    if not raw.startswith(("ws://", "wss://")):
+    return _checked_url(raw, ("ws", "wss"))
+
+
+_HOST_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
+
+
+def _listen_host(raw: str) -> str:
+    """An IP address or a host name, without a port (127.0.0.1:8080 is a typical slip)."""
+    try:
+        return str(ipaddress.ip_address(raw.removeprefix("[").removesuffix("]")))
+    except ValueError:
+        pass
+    if ":" in raw:
+        raise _Hint("without a port: put the port in WEBHOOK_LISTEN_PORT")
+    labels = raw.removesuffix(".").split(".")
+    if len(raw) > 253 or not all(_HOST_LABEL.fullmatch(label) for label in labels):
         raise ValueError
     return raw
+
+
+def _file_path(raw: str) -> Path:
+    """A file path; a leading ~ means the home folder (as in a shell)."""
+    try:
+        return Path(raw).expanduser()
+    except RuntimeError:  # ~user of an unknown user, or no home folder
+        raise _Hint("its ~ could not be expanded: write the full path") from None
 
 
 def _stitch_mode(raw: str) -> str:
@@ -170,6 +241,13 @@ def _stitch_mode(raw: str) -> str:
     if mode not in {"auto", "always", "never"}:
         raise ValueError
     return mode
+
+
+def _log_format(raw: str) -> str:
+    fmt = raw.strip().lower()
+    if fmt not in {"text", "json"}:
+        raise ValueError
+    return fmt
 
 
 def _log_level(raw: str) -> str:
@@ -183,9 +261,10 @@ def _log_level(raw: str) -> str:
 _OPTIONAL: dict[str, tuple[str, Callable[[str], Any], str]] = {
     "APIMART_BASE_URL": ("apimart_base_url", _url, "an http(s) URL"),
     "APIMART_MODEL": ("apimart_model", str, "a model id"),
-    "DATABASE_PATH": ("database_path", Path, "a file path"),
+    "DATABASE_PATH": ("database_path", _file_path, "a file path"),
     "DEV_GUILD_ID": ("dev_guild_id", _snowflake, "a server id (a positive number)"),
     "LOG_LEVEL": ("log_level", _log_level, "DEBUG, INFO, WARNING or ERROR"),
+    "LOG_FORMAT": ("log_format", _log_format, "text or json"),
     "JOB_DEADLINE_SECONDS": ("job_deadline_seconds", _positive_float, "a positive number of seconds"),
     "POLL_FIRST_DELAY": ("poll_first_delay", _positive_float, "a positive number of seconds"),
     "POLL_MIN_INTERVAL": ("poll_min_interval", _positive_float, "a positive number of seconds"),
@@ -194,9 +273,9 @@ _OPTIONAL: dict[str, tuple[str, Callable[[str], Any], str]] = {
     "API_TIMEOUT_SECONDS": ("api_timeout_seconds", _positive_float, "a positive number of seconds"),
     "API_RATE_PER_MINUTE": ("api_rate_per_minute", _rate, "a number of requests a minute, at least 2"),
     "WEBHOOK_PUBLIC_URL": ("webhook_public_url", _url, "an http(s) URL"),
-    "WEBHOOK_LISTEN_HOST": ("webhook_listen_host", str, "a host name or address to listen on"),
+    "WEBHOOK_LISTEN_HOST": ("webhook_listen_host", _listen_host, "a host name or address to listen on"),
     "WEBHOOK_LISTEN_PORT": ("webhook_listen_port", _port, "a port number (0-65535)"),
-    "EXTEND_MAX_AGE_HOURS": ("extend_max_age_hours", _positive_float, "a positive number of hours"),
+    "EXTEND_MAX_AGE_HOURS": ("extend_max_age_hours", _hours, "a positive number of hours"),
     "EXTEND_STITCH": ("extend_stitch", _stitch_mode, "auto, always or never"),
     "MAX_CLIP_BYTES": ("max_clip_bytes", _positive_int, "a positive number of bytes"),
     "CARD_EDIT_INTERVAL": ("card_edit_interval", _non_negative_float, "a number of seconds"),
@@ -215,7 +294,8 @@ _OPTIONAL: dict[str, tuple[str, Callable[[str], Any], str]] = {
     "ALLOW_DMS": ("allow_dms", _bool, "true or false"),
     "PAYMENT_PAUSE_SECONDS": ("payment_pause_seconds", _positive_float, "a positive number of seconds"),
     "AUTH_PAUSE_SECONDS": ("auth_pause_seconds", _positive_float, "a positive number of seconds"),
-    "REFERENCE_RETENTION_DAYS": ("reference_retention_days", _positive_float, "a positive number of days"),
+    "OPERATOR_ALERT_CHANNEL_ID": ("operator_alert_channel_id", _snowflake, "a channel id (a number)"),
+    "REFERENCE_RETENTION_DAYS": ("reference_retention_days", _days, "a positive number of days"),
     "REFERENCE_STORAGE_MAX_MB": ("reference_storage_max_mb", _positive_float, "a positive number of MB"),
     "DISCORD_API_BASE": ("discord_api_base", _url, "an http(s) URL"),
     "DISCORD_GATEWAY_URL": ("discord_gateway_url", _ws_url, "a ws(s) URL"),
@@ -224,9 +304,9 @@ _OPTIONAL: dict[str, tuple[str, Callable[[str], Any], str]] = {
 
 def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")) -> Settings:
     """Build the settings: the environment wins over `.env`. Raises SettingsError naming every problem."""
-    merged: dict[str, str] = dict(read_dotenv(dotenv)) if dotenv is not None else {}
-    merged.update(os.environ if environ is None else environ)
     problems: list[str] = []
+    merged: dict[str, str] = dict(read_dotenv(dotenv, problems)) if dotenv is not None else {}
+    merged.update(os.environ if environ is None else environ)
     kwargs: dict[str, Any] = {}
     for name, attr in (("DISCORD_TOKEN", "discord_token"), ("APIMART_API_KEY", "apimart_api_key")):
         value = merged.get(name, "").strip()
@@ -240,9 +320,10 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
             continue
         try:
             kwargs[attr] = parse(raw)
-        except ValueError:
+        except ValueError as exc:
             # Never echo the value: a misplaced secret must not reach a terminal or a log.
-            problems.append(f"{name} is malformed: expected {expected}")
+            hint = f" ({exc.hint})" if isinstance(exc, _Hint) else ""
+            problems.append(f"{name} is malformed: expected {expected}{hint}")
     if "poll_min_interval" in kwargs or "poll_max_interval" in kwargs:
         lo = kwargs.get("poll_min_interval", Settings.poll_min_interval)
         hi = kwargs.get("poll_max_interval", Settings.poll_max_interval)

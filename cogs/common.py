@@ -9,7 +9,8 @@ import discord
 
 from bot.jobs import Job, JobStatus, NewJob
 from bot.jobs.limits import Refusal, access_problem
-from bot.jobs.sentences import SHUTTING_DOWN_SENTENCE
+from bot.jobs.permissions import missing_to_post
+from bot.jobs.sentences import SHUTTING_DOWN_SENTENCE, missing_permissions_sentence
 from bot.media import references
 from bot.ui.cards import NO_MENTIONS
 from bot.ui.replies import reply
@@ -59,8 +60,28 @@ async def access_refusal(bot: VideoBot, interaction: discord.Interaction[Any]) -
     )
 
 
+def permission_refusal(interaction: discord.Interaction[Any], *, private: bool = False) -> str | None:
+    """Why the bot can't post a job's card and clip in this interaction's channel, as one sentence; None when
+    it can. Read from `app_permissions` (Discord's computed permissions, channel overrides applied); a private
+    job goes to the requester's DMs and a DM needs no channel permission."""
+    if private or interaction.guild_id is None:
+        return None
+    in_thread = isinstance(interaction.channel, discord.Thread)
+    missing = missing_to_post(interaction.app_permissions.value, in_thread=in_thread)
+    if not missing:
+        return None
+    me = interaction.client.user
+    return missing_permissions_sentence(missing, role_name=me.name if me else "the bot", in_thread=in_thread)
+
+
 async def iteration_refusal(bot: VideoBot, interaction: discord.Interaction[Any], source: Job) -> str | None:
-    """Extend / Remix / Retry on someone's clip: server rules plus the requester-only switch."""
+    """Extend / Remix / Retry on someone's clip: server rules, the requester-only switch, then whether the
+    new card can be posted here."""
+    problem = await _iteration_rules(bot, interaction, source)
+    return problem if problem is not None else permission_refusal(interaction, private=source.private)
+
+
+async def _iteration_rules(bot: VideoBot, interaction: discord.Interaction[Any], source: Job) -> str | None:
     if source.private:
         # A private result lives in its owner's DMs: only they can build on it, under their server's rules.
         if interaction.user.id != source.user_id:
@@ -106,6 +127,12 @@ async def start_job(
         if owns_refs:
             references.remove_folder(bot.settings.data_dir, new.refs)
 
+    # Before anything is admitted or reserved: a card or clip Discord would refuse must cost nothing.
+    missing = permission_refusal(interaction, private=private)
+    if missing is not None:
+        drop_files()
+        await reply(interaction, missing)
+        return None
     if bot.worker.draining:
         drop_files()
         await reply(interaction, SHUTTING_DOWN_SENTENCE)

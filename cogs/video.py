@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from dataclasses import dataclass
@@ -14,10 +15,17 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.jobs import JobKind, NewJob
-from bot.media import references
+from bot.media import pending, references
 from bot.media.references import ReferenceError
 from bot.ui.replies import reply
-from cogs.common import PROMPT_MAX_CHARS, SOMETHING_WRONG, access_refusal, modal_values, start_job
+from cogs.common import (
+    PROMPT_MAX_CHARS,
+    SOMETHING_WRONG,
+    access_refusal,
+    modal_values,
+    permission_refusal,
+    start_job,
+)
 
 if TYPE_CHECKING:
     from bot.ui.bot import VideoBot
@@ -28,10 +36,15 @@ ASPECT_CHOICES = [
     app_commands.Choice(name="16:9 (landscape)", value="16:9"),
     app_commands.Choice(name="9:16 (portrait)", value="9:16"),
 ]
-_ANIMATE_RE = re.compile(r"v:anim:(?P<channel>[0-9]+):(?P<message>[0-9]+)")
+# The key of the media the menu saw (bot/media/pending.py); the older form named the message to re-fetch.
+_ANIMATE_RE = re.compile(r"v:anim:(?P<key>[0-9]+)")
+_OLD_ANIMATE_RE = re.compile(r"v:anim:[0-9]+:[0-9]+")
 _IMAGE_EXT = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp", ".tif", ".tiff", ".jfif"}
 _VIDEO_EXT = {".mp4", ".mov", ".webm", ".m4v", ".mkv"}
 NOTHING_TO_ANIMATE = "That message has no image or video I can use; pick a message with a picture or a clip."
+ANIMATE_AGAIN = (
+    "That Animate with AI box is too old or was already used; use Animate with AI on the message again."
+)
 
 
 @dataclass(frozen=True)
@@ -151,7 +164,9 @@ class VideoCog(commands.Cog):
         credit_user_id: int | None = None,
     ) -> None:
         """Check, collect the references, admit and start: shared by /video and Animate with AI."""
-        problem = await access_refusal(self.bot, interaction)
+        problem = await access_refusal(self.bot, interaction) or permission_refusal(
+            interaction, private=private
+        )
         if problem is not None:
             await reply(interaction, problem)
             return
@@ -189,17 +204,26 @@ class VideoCog(commands.Cog):
     # ---- Animate with AI ---------------------------------------------------------------------------
 
     async def animate(self, interaction: discord.Interaction[VideoBot], message: discord.Message) -> None:
-        problem = await access_refusal(self.bot, interaction)
+        problem = await access_refusal(self.bot, interaction) or permission_refusal(interaction)
         if problem is not None:
             await reply(interaction, problem)
             return
+        # `message` is the interaction's resolved message: the only place the bot sees another member's
+        # attachments and embeds without the Message Content intent. Keep what it shows for the submit.
         images, videos = media_of(message)
         if not images and not videos:
             await reply(interaction, NOTHING_TO_ANIMATE)
             return
-        modal = discord.ui.Modal(
-            title="Animate with AI", custom_id=f"v:anim:{message.channel.id}:{message.id}"
+        files = [pending.PendingFile(f.filename, f.size, f.url, "image") for f in images]
+        files += [pending.PendingFile(f.filename, f.size, f.url, "video") for f in videos]
+        record = pending.PendingAnimate(
+            user_id=interaction.user.id,
+            credit_user_id=message.author.id if message.author.id != interaction.user.id else None,
+            files=tuple(files),
+            created=self.bot.clock(),
         )
+        await asyncio.to_thread(pending.save, self.bot.settings.data_dir, interaction.id, record)
+        modal = discord.ui.Modal(title="Animate with AI", custom_id=f"v:anim:{interaction.id}")
         modal.add_item(
             discord.ui.TextInput(
                 label="What should happen?",
@@ -217,48 +241,37 @@ class VideoCog(commands.Cog):
     async def on_interaction(self, interaction: discord.Interaction[VideoBot]) -> None:
         if interaction.type != discord.InteractionType.modal_submit or not interaction.data:
             return
-        match = _ANIMATE_RE.fullmatch(str(interaction.data.get("custom_id", "")))
+        custom_id = str(interaction.data.get("custom_id", ""))
+        match = _ANIMATE_RE.fullmatch(custom_id)
         if match is None:
+            if _OLD_ANIMATE_RE.fullmatch(custom_id):
+                await reply(interaction, ANIMATE_AGAIN)  # opened before this version: nothing was kept
             return
         values = modal_values(dict(interaction.data))
         try:
             await interaction.response.defer(ephemeral=True, thinking=True)
-            await self._animate_submitted(
-                interaction, int(match["channel"]), int(match["message"]), values.get("prompt", "").strip()
-            )
+            await self._animate_submitted(interaction, int(match["key"]), values.get("prompt", "").strip())
         except Exception:
             log.exception("animate submit failed")
             await reply(interaction, SOMETHING_WRONG)
 
     async def _animate_submitted(
-        self, interaction: discord.Interaction[VideoBot], channel_id: int, message_id: int, prompt: str
+        self, interaction: discord.Interaction[VideoBot], key: int, prompt: str
     ) -> None:
-        # Fetch the message again: its attachment links are fresh now, whatever time passed.
-        channel = self.bot.get_partial_messageable(channel_id, guild_id=interaction.guild_id)
-        try:
-            message = await channel.fetch_message(message_id)
-        except discord.NotFound:
-            await reply(interaction, "That message is gone, so there is nothing to animate.")
+        # What the menu saw; never a fetch of the message, which comes back blank without the intent.
+        data_dir, now = self.bot.settings.data_dir, self.bot.clock()
+        record = await asyncio.to_thread(pending.take, data_dir, key, interaction.user.id, now=now)
+        if record is None:
+            await reply(interaction, ANIMATE_AGAIN)
             return
-        except discord.HTTPException as exc:
-            log.warning("animate: could not fetch message: %s %s", exc.status, exc.code)
-            await reply(
-                interaction, "I can't read that message (I need the Read Message History permission)."
-            )
-            return
-        images, videos = media_of(message)
-        if not images and not videos:
-            await reply(interaction, NOTHING_TO_ANIMATE)
-            return
-        author = message.author.id if message.author.id != interaction.user.id else None
         await self._make(
             interaction,
             kind=JobKind.ANIMATE,
             prompt=prompt,
-            images=images,
-            videos=videos,
+            images=record.images,
+            videos=record.videos,
             aspect_ratio="16:9",
-            credit_user_id=author,
+            credit_user_id=record.credit_user_id,
         )
 
 

@@ -63,6 +63,7 @@ class Harness:
     data_dir: Path
     monkeypatch: pytest.MonkeyPatch
     overrides: dict[str, Any] = dataclasses.field(default_factory=dict)
+    clock: Callable[[], float] | None = None  # the bot's clock (e.g. the fake API's, to step time)
     bot: VideoBot | None = None
     _task: asyncio.Task[None] | None = None
     _app: App | None = None
@@ -102,7 +103,8 @@ class Harness:
         self.monkeypatch.setattr(
             discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(self.discord.gateway_url)
         )
-        self._app = await build_app(settings, bot_cls=TestBot, guild_ready_timeout=0.05)
+        clocked: dict[str, Any] = {"clock": self.clock} if self.clock is not None else {}
+        self._app = await build_app(settings, bot_cls=TestBot, guild_ready_timeout=0.05, **clocked)
         bot = self._app.bot
         self._store = self._app.store
         self.bot = bot

@@ -132,7 +132,8 @@ async def test_bad_discord_token_is_one_line_naming_it(
 
     assert run.code == 1
     assert run.problems == [
-        "DISCORD_TOKEN was refused by Discord (401): reset the token in the developer portal"
+        "DISCORD_TOKEN was refused by Discord (401): reset the token in the developer portal "
+        "(Bot → Reset Token) and put the new one in DISCORD_TOKEN"
     ]
     assert "APIMart: key accepted, 105 credits left" in run.out  # the other check still ran
     assert "Invite link: unavailable until DISCORD_TOKEN works" in run.out
@@ -176,8 +177,10 @@ async def test_unreachable_services_each_get_a_clear_line(
 
     assert run.code == 1
     assert run.problems == [
-        f"DISCORD_API_BASE {closed}/api/v10 could not be reached: connection refused by 127.0.0.1:{port}",
-        f"APIMART_BASE_URL {closed} could not be reached: connection refused by 127.0.0.1:{port}",
+        f"DISCORD_API_BASE {closed}/api/v10 could not be reached: connection refused by 127.0.0.1:{port}: "
+        "is the URL right, and is it up?",
+        f"APIMART_BASE_URL {closed} could not be reached: connection refused by 127.0.0.1:{port}: "
+        "is the URL right, and is it up?",
     ]
     run.assert_no_secrets(*secrets_for)
 

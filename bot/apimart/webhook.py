@@ -69,8 +69,10 @@ class WebhookReceiver:
         max_body: int = MAX_BODY,
         repeat_window: float = 10.0,
         clock: Callable[[], float] = time.monotonic,
+        health: Callable[[], tuple[bool, str]] | None = None,
     ) -> None:
         self.public_url = public_url
+        self._health = health  # (healthy, why) for GET /healthz; None: no such route
         self._host = host
         self._port = port
         self._on_task = on_task
@@ -93,6 +95,8 @@ class WebhookReceiver:
         app = web.Application(client_max_size=self._max_body)
         for path in callback_paths(self.public_url):
             app.router.add_post(path, self._callback)
+        if self._health is not None:
+            app.router.add_get("/healthz", self._healthz)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
         try:
@@ -111,6 +115,12 @@ class WebhookReceiver:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+    async def _healthz(self, request: web.Request) -> web.Response:
+        """200 while the bot is healthy (gateway connected, worker loop alive), 503 otherwise."""
+        assert self._health is not None
+        healthy, reason = self._health()
+        return web.json_response({"healthy": healthy, "reason": reason}, status=200 if healthy else 503)
 
     async def _callback(self, request: web.Request) -> web.Response:
         if request.content_length is not None and request.content_length > self._max_body:

@@ -1,24 +1,27 @@
-"""When to poll a task next: plain arithmetic on what the API told us. No I/O, no clock of its own.
+"""When to poll a task next: a belief about its finish, and the gap that is worth its call. No I/O, no clock.
 
-The delay a user sees is the gap between two polls around the moment the task really finishes; the
-cost is the number of polls. So the planner predicts the finish and an *aim*, the early side of that
-prediction given how unsure it is, and:
-- before the aim, waits a fixed fraction of the time left to it (`NEAR_FRACTION`): sparse while the
-  finish is far, tightening geometrically toward it, landing on the aim when it is close. Once progress
-  is seen, the error of a prediction of the remaining time shrinks with the remaining time, so a gap
-  proportional to it costs O(log(duration)) polls for a roughly constant risk of overshooting;
-- past the aim, polls every `min_interval`, widening only slowly with the overrun (at most
-  `OVERDUE_CAP` × `min_interval`), so a job whose hints lie still finishes with a bounded delay.
+The belief is a distribution over the finish time T (seconds since submit), a mixture of log-normals:
+- from the API's `estimated_time`, corrected by what the API's own track record says about it (the learned
+  distribution of actual / estimated, `bot.jobs.learning`); before the first answer, the learned durations
+  of this kind of job;
+- from progress, weighted by its evidence: one reading says little (the curve and the queue are unknown),
+  several distinct readings over a wide span at a steady pace say a lot; steps back, erratic paces and
+  stalls widen it. Progress may also simply lie (jump to 99 and sit): the belief is a two-hypothesis
+  mixture, "progress means something" (estimate × progress) or "it does not" (estimate alone), and every
+  poll that finds the task unfinished reweighs them by how well each predicted that.
+Everything is conditioned on T > now: the task was not done at this poll.
 
-The prediction blends, on a log scale, hints that may each lie:
-- `estimated_time` (seen off by ±50 %), or the median of recent actual durations when there is none;
-  once passed it only says "any moment now";
-- progress, read defensively: the highest value seen (a step back is noise, not news), dated between
-  the poll that first saw it and the one before; the rate over the observed window; trust that grows
-  with the progress and shrinks when polls see no movement, steps back or erratic rates, and decays
-  once the progress-based finish is overdue (the "jumps to 99 and sits" pattern);
-- a stall (no new high across polls) delays the progress-based finish by part of its length and sets a
-  floor on the gap that grows with the stall and fades near 100 %: a stalled job is polled less often.
+The next poll is the longest gap (between min and max interval) that keeps, under the belief:
+- the expected delay it adds, E[(now + gap − T)⁺], within `LATE_BUDGET`: calls + λ·delay traded off poll
+  by poll, so a job far from done is left alone and one about to finish is watched closely;
+- the chance that the finish lands more than `LATE_D1` before the poll to a small share of the chance it
+  lands in the gap at all (the p95 of the delay), and the chance it lands more than `LATE_D2` before it
+  negligible (the maximum): a job that may already be done is never left for a long gap.
+(All three in units of `min_interval`, so a time-scaled bot plans alike.)
+A stall near the end keeps a broad belief: the progress hypothesis widens with log(now / when the level
+was first seen), so it stays alive with a hazard falling like 1/now (polled every several seconds, not
+every `min_interval` for minutes, and never left to the estimate alone when that is far off). One
+progress level gives no pace: the next poll then comes within `SINGLE_GAP` × the time since submit.
 
 With push (`push_enabled`), a callback triggers the real poll; polls here are only a safety net for a
 lost callback: first well after the predicted finish, then every `max_interval`.
@@ -29,53 +32,60 @@ from __future__ import annotations
 import itertools
 import math
 import random
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-DEFAULT_PRIOR_SECONDS = 90.0
-# The constants below were tuned with `python -m bench` (simulated 20 s - 10 min jobs, estimates ±50 %,
-# smooth and lumpy progress) and checked on other seeds; see the README's benchmark section.
-# Before the aim: gap = this fraction of the time left to it.
-NEAR_FRACTION = 0.6
-# Within SNAP × min_interval of the aim, the next poll lands on it.
-SNAP = 1.5
-# Past the aim: gap = min_interval + OVERDUE_SLOPE × overrun, at most OVERDUE_CAP × min_interval.
-OVERDUE_SLOPE = 0.02
-OVERDUE_CAP = 1.5
-# The aim sits EARLY_SPAN × (1 - trust) × predicted duration before the predicted finish: a quarter
-# early with the estimate alone (seen ±50 % off), hardly early once steady progress is trusted.
-EARLY_SPAN = 0.25
-# A stall at progress p makes the gap at least STALL_SLOPE × stall length × (100 - p) / 100.
-STALL_SLOPE = 0.2
-# A stall at progress p moves the progress-based finish out by STALL_SHIFT × stall × (100 - p) / 100.
-STALL_SHIFT = 0.25
-# Trust in a progress rate starts here at 0 % and grows to 0.95 at 100 %.
-TRUST_BASE = 0.6
-# Trust in an overdue progress prediction decays by e every DISTRUST_OVERRUN × its predicted duration.
-DISTRUST_OVERRUN = 0.03
+from bot.jobs.learning import Component, LogMixture, Prior
+
+# The constants below were tuned with `python -m bench --only poll` on seed 0 of bench/workload.py's variants
+# and reported on other seeds; see the README's benchmark section.
+# Delays are counted in units of `min_interval` (2 s by default), so a time-scaled bot plans alike.
+LATE_BUDGET = 0.5  # × min_interval: expected delay one gap may add
+LATE_D1 = 2.4  # × min_interval: a finish this long before the poll is "late" ...
+LATE_SHARE = 0.05  # ... and may be at most this share of the gap's finishing chance ...
+LATE_SLACK = 0.01  # ... plus this much absolute chance
+LATE_D2 = 5.0  # × min_interval: a finish this long before the poll ...
+LATE_RARE = 0.003  # ... must be at most this likely
+# Progress: prior doubt that it means anything, after one distinct reading; × DOUBT_DECAY for each further
+# one; × (1 + spread of log(pace)) when the pace is erratic; × DOUBT_BACKWARDS when a reading went back.
+DOUBT_FIRST = 0.1
+DOUBT_DECAY = 0.6
+DOUBT_BACKWARDS = 2.0
+# Spread (log-seconds) of a progress-based finish: a floor; the unknown curve of a single reading (× its
+# log distance to 100 %); the relative error of the time left from the pace; and stalls.
+SIGMA_BASE = 0.02
+SIGMA_PACE = 0.1
+SIGMA_SINGLE = 0.25
+SIGMA_STALL = 0.6
+# One progress level gives no pace yet: the next poll comes within this multiple of the time since submit,
+# so a racing job's pace is read early instead of guessed from one point (and the queue it hid).
+SINGLE_GAP = 2.0
+# A level that sits: the spread of its finish is at least this × log(now / the level's first sighting).
+STALL_GROW = 1.5
+GAMMA_MAX = 2.5  # the power curve fitted to progress bends at most this much either way
+LADDER = 28  # candidate gaps between min and max interval, geometric
 # Push mode: the first safety-net poll comes at this multiple of the predicted duration.
 PUSH_SAFETY_FACTOR = 2.0
 PUSH_MAX_GAP_FACTOR = 4.0  # × max_interval, the sparsest a safety net gets
+SQRT2 = math.sqrt(2.0)
 
 
 @dataclass(frozen=True)
 class PollPlan:
     delay: float
-    predicted_finish: float  # absolute time (same clock as `now`)
+    predicted_finish: float  # absolute time (same clock as `now`): the median of the belief
 
 
 @dataclass(frozen=True)
 class ProgressRead:
-    """What the progress log says, read defensively."""
+    """What the progress log says about the finish, read defensively (times since submit)."""
 
-    finish: float | None  # absolute predicted finish from progress alone, if it says anything
-    # The latest that finish can be, if the high was reached just before the poll that saw it: the
-    # progress is only proven wrong once this has passed.
-    latest: float | None
-    trust: float  # 0..1, how much to believe `finish` over the estimate
-    high: int  # the highest progress seen (0 when none)
+    mu: float  # log of the progress-based finish
+    sigma: float  # its spread (log-seconds)
+    trust: float  # prior probability that progress means something at all
+    high: int  # the highest progress seen
     stalled_for: float  # seconds the highest value has been seen without a newer high
+    levels: int = 1  # distinct highs seen
 
 
 def record_progress(
@@ -97,108 +107,198 @@ def record_progress(
     return log[-keep:]
 
 
-def prior_duration(recent: Sequence[float]) -> float:
-    """A typical duration from recent finished jobs (median), or a default when there is no history."""
-    return float(statistics.median(recent)) if recent else DEFAULT_PRIOR_SECONDS
-
-
 def read_progress(
     progress_log: Sequence[tuple[float, int]], *, now: float, submitted_at: float
-) -> ProgressRead:
-    """Predict the finish from (time, progress) observations; tolerant of stalls, jumps and steps back."""
-    points = [(t, p) for t, p in progress_log if 0 < p < 100 and t >= submitted_at]
+) -> ProgressRead | None:
+    """A log-normal guess of the finish from (time, progress) readings; None when progress says nothing."""
+    points = [(t - submitted_at, p) for t, p in progress_log if 0 < p < 100 and t >= submitted_at]
     if not points:
-        return ProgressRead(None, None, 0.0, 0, 0.0)
-    high = max(p for _, p in points)
-    i_high = next(i for i, (_, p) in enumerate(points) if p == high)
-    seen = points[i_high][0]
-    # The value changed somewhere between the previous poll and this one: date it to the middle.
-    reached = (points[i_high - 1][0] + seen) / 2 if i_high > 0 else seen
-    stalled_for = max(0.0, now - seen) if points[-1][0] > seen else 0.0
-    t0, p0 = points[0]
-    if high > p0 and reached > t0:
-        rate = (high - p0) / (reached - t0)  # percent per second over the observed window
-        # A stall is lumpy reporting (finish unchanged) or a real stop (finish later by the stall):
-        # hedge with part of it, less as the task nears 100 %.
-        shift = STALL_SHIFT * stalled_for * (100 - high) / 100
-        finish = reached + (100 - high) / rate + shift
-        latest = seen + (100 - high) / ((high - p0) / max(seen - t0, 1e-9)) + shift
-        trust = _rate_trust(points, high, rate)
-    elif high >= 5:
-        # One level only: assume progress is proportional to the time since submit, queue included.
-        finish = latest = submitted_at + (reached - submitted_at) * 100 / high
-        trust = 0.6 * high / 100
-    else:
-        return ProgressRead(None, None, 0.0, high, stalled_for)
-    return ProgressRead(finish, latest, trust, high, stalled_for)
-
-
-def _rate_trust(points: Sequence[tuple[float, int]], high: int, rate: float) -> float:
-    """More progress seen and a steadier rate → more trust. Steps back and long flat spells cost trust."""
+        return None
+    unsteady = 0.0  # spread of log(pace) between highs
+    # New highs only (a step back is noise, not news), each dated between the reading before and its own.
+    highs: list[tuple[float, int]] = []  # (reached, value)
+    seen_at: list[float] = []  # when each high was first seen
+    seen_high = 0.0
     went_back = False
-    flat = False
-    moving: list[float] = []
-    for (ta, pa), (tb, pb) in itertools.pairwise(points):
-        went_back = went_back or pb < pa
-        if pb > pa and tb > ta:
-            moving.append((pb - pa) / (tb - ta))
-        elif pb == pa and rate * (tb - ta) >= 2:
-            flat = True  # at the usual pace it should have moved a couple of points: lumpy progress
-    trust = TRUST_BASE + (0.95 - TRUST_BASE) * high / 100
-    if len(moving) >= 2 and max(moving) > 4 * min(moving):
-        trust -= 0.2
-    if flat:
-        trust -= 0.2
-    if went_back:
-        trust -= 0.2
-    return min(0.95, max(0.1, trust))
+    prev_t: float | None = None
+    for t, p in points:
+        if highs and p < highs[-1][1]:
+            went_back = True
+        if not highs or p > highs[-1][1]:
+            highs.append(((prev_t + t) / 2 if prev_t is not None else t, p))
+            seen_at.append(t)
+            seen_high = t
+        prev_t = t
+    rel_now = max(now - submitted_at, points[-1][0])
+    reached, high = highs[-1]
+    stalled = max(0.0, rel_now - seen_high)
+    left = (100 - high) / 100
+    if len(highs) == 1:
+        # One level: as if it moved evenly since the submit; the curve and the queue are unknown.
+        guesses = [math.log(max(1e-3, seen_high * 100 / high))]
+        sigma2 = (SIGMA_SINGLE * math.log(100 / high)) ** 2
+    else:
+        p0 = highs[0][1]
+        pa = highs[-2][1]
+        # The recent pace carried on, and a power curve from the submit through the first and last highs.
+        guesses = [math.log(seen_high + left * 100 * (seen_high - seen_at[-2]) / (high - pa))]
+        if seen_high > seen_at[0] and high > p0:
+            gamma = math.log(high / p0) / math.log(seen_high / max(seen_at[0], 1e-3))
+            gamma = min(GAMMA_MAX, max(1 / GAMMA_MAX, gamma))
+            guesses.append(math.log(seen_high) + math.log(100 / high) / gamma)
+        span_t, span_p = seen_high - seen_at[0], high - p0
+        # Paces between highs as seen (a smooth curve is current when read; a jump's moment is unknown and
+        # shows up as an erratic pace instead).
+        seen = list(zip(seen_at, (p for _, p in highs), strict=True))
+        rates = [(pb - pa) / (tb - ta) for (ta, pa), (tb, pb) in itertools.pairwise(seen) if tb > ta]
+        if len(rates) >= 2:
+            # Erratic, not merely curving: the change of log(pace) from one span to the next.
+            logs = [math.log(r) for r in rates]
+            steps = [b - a for a, b in itertools.pairwise(logs)]
+            unsteady = math.sqrt(sum(x * x for x in steps) / (2 * len(steps)))
+        # The time left is known to a share (the pace may change, integer progress over a short span,
+        # an erratic pace); the finish, to that share of the time left.
+        finish = math.exp(sum(guesses) / len(guesses))
+        share = max(0.0, finish - seen_high) / finish
+        pace = SIGMA_PACE + 1.0 / span_p + unsteady
+        dating = 0.5 * (seen_high - reached) / max(span_t, 1e-3) * share
+        sigma2 = (pace * share) ** 2 + dating**2
+    mu = sum(guesses) / len(guesses)
+    spread = (max(guesses) - min(guesses)) / 2
+    stall = SIGMA_STALL * left * stalled / max(rel_now, 1e-3)
+    sigma = math.sqrt(SIGMA_BASE**2 + sigma2 + spread * spread + stall * stall)
+    if stalled > 0 and seen_high > 0:
+        # However long it sits, the finish stays within reach of the level's first sighting: a spread that
+        # grows with log(now / first sighting) keeps the hypothesis alive (conditioned on T > now, its hazard
+        # falls like 1/now instead of the hypothesis dying and leaving the estimate alone to judge).
+        sigma = max(sigma, STALL_GROW * math.log(max(rel_now, seen_high) / seen_high))
+    # Doubt halves with every further distinct reading, and comes back with erratic paces and steps back.
+    doubt = (
+        DOUBT_FIRST * DOUBT_DECAY ** (len(highs) - 1) * (1 + unsteady) * (DOUBT_BACKWARDS if went_back else 1)
+    )
+    trust = max(0.0, 1.0 - min(1.0, doubt))
+    return ProgressRead(mu, sigma, trust, high, stalled, len(highs))
 
 
-def predict_finish(
+def belief(
     *,
     now: float,
     submitted_at: float,
     estimated_time: float | None,
     progress_log: Sequence[tuple[float, int]],
-    prior: float,
-) -> float:
-    """Absolute time the task is expected to finish (blend of the estimate and the progress)."""
-    return _predict(now, submitted_at, estimated_time, progress_log, prior).finish
-
-
-@dataclass(frozen=True)
-class _Prediction:
-    finish: float  # most likely finish
-    aim: float  # where dense polling starts: the early side of the finish, given how unsure we are
-    read: ProgressRead
-
-
-def _predict(
-    now: float,
-    submitted_at: float,
-    estimated_time: float | None,
-    progress_log: Sequence[tuple[float, int]],
-    prior: float,
-) -> _Prediction:
-    estimate = estimated_time if estimated_time and estimated_time > 0 else prior
-    by_estimate = submitted_at + estimate
+    prior: Prior,
+) -> LogMixture:
+    """The distribution of the finish (log-seconds since submit), before conditioning on T > now."""
+    if estimated_time and estimated_time > 0:
+        base = prior.ratio.shifted(math.log(estimated_time))
+    else:
+        base = prior.duration
     read = read_progress(progress_log, now=now, submitted_at=submitted_at)
-    if read.finish is None:
-        aim = submitted_at + (1 - EARLY_SPAN) * estimate
-        return _Prediction(by_estimate, aim, read)
-    trust = read.trust
-    if read.latest is not None and read.latest < now:
-        # Progress promised a finish that did not come: lean on the estimate, the more so the longer
-        # the promise is overdue (at 99 % a few seconds late is finalising, not lying).
-        overrun = (now - read.latest) / max(1e-3, read.latest - submitted_at)
-        trust *= math.exp(-overrun / DISTRUST_OVERRUN)
-    # Blend durations on a log scale: errors are multiplicative (±50 %), not additive. An estimate
-    # already passed says no more than "any moment now".
-    d_est = max(1e-3, max(by_estimate, now) - submitted_at)
-    d_prog = max(1e-3, read.finish - submitted_at)
-    duration = math.exp(trust * math.log(d_prog) + (1 - trust) * math.log(d_est))
-    early = EARLY_SPAN * (1 - trust) * duration
-    return _Prediction(submitted_at + duration, submitted_at + duration - early, read)
+    if read is None or read.trust <= 0:
+        return base
+    t = max(1e-3, now - submitted_at)
+    informed: list[Component] = []
+    for w, mu, s in base.components:
+        # Product of two normals in log space: a narrower one, weighted by how well they agree.
+        v = s * s + read.sigma * read.sigma
+        var = (s * s * read.sigma * read.sigma) / v
+        m = (mu * read.sigma * read.sigma + read.mu * s * s) / v
+        agree = math.exp(-((mu - read.mu) ** 2) / (2 * v)) / math.sqrt(v)
+        informed.append((w * agree, m, math.sqrt(var)))
+    total = sum(w for w, _, _ in informed)
+    if total <= 0:
+        return base
+    # Reweigh the two hypotheses by how likely each made "not done yet at `now`".
+    lt = math.log(t)
+    s_base = _survival(base.components, lt)
+    s_inf = sum(w * _tail((lt - m) / s) for w, m, s in informed) / total
+    w_inf = read.trust * s_inf
+    w_base = (1 - read.trust) * s_base
+    if w_inf + w_base <= 0:
+        return base
+    k_inf = w_inf / (w_inf + w_base) / max(s_inf, 1e-300)
+    k_base = w_base / (w_inf + w_base) / max(s_base, 1e-300)
+    parts = [(w * k_base, m, s) for w, m, s in base.components]
+    parts += [(w / total * k_inf, m, s) for w, m, s in informed]
+    norm = sum(w for w, _, _ in parts)
+    return LogMixture(tuple((w / norm, m, s) for w, m, s in parts if w > 0))
+
+
+def _tail(z: float) -> float:
+    return 0.5 * math.erfc(z / SQRT2)
+
+
+def _survival(components: Sequence[Component], log_t: float) -> float:
+    return sum(w * _tail((log_t - mu) / s) for w, mu, s in components)
+
+
+class _After:
+    """The belief conditioned on T > t, with what the gap choice needs: chances and expected lateness."""
+
+    def __init__(self, mix: LogMixture, t: float) -> None:
+        self.t = max(t, 1e-3)
+        comps = mix.components
+        self.comps = comps
+        self.means = [math.exp(mu + s * s / 2) for _, mu, s in comps]
+        lt = math.log(self.t)
+        self.s_t = _survival(comps, lt)
+        self.q_t = self._partial(lt)
+
+    def _partial(self, log_a: float) -> float:
+        """E[T; T > a] over the unconditioned belief."""
+        return sum(
+            w * m * _tail((log_a - mu - s * s) / s)
+            for (w, mu, s), m in zip(self.comps, self.means, strict=True)
+        )
+
+    def chance_before(self, a: float) -> float:
+        """P(T ≤ a | T > t)."""
+        if a <= self.t or self.s_t <= 0:
+            return 0.0
+        return max(0.0, (self.s_t - _survival(self.comps, math.log(a))) / self.s_t)
+
+    def lateness(self, a: float) -> float:
+        """E[(a − T)⁺ | T > t]: the delay a poll at `a` adds on average."""
+        if a <= self.t or self.s_t <= 0:
+            return 0.0
+        la = math.log(a)
+        inside = self.s_t - _survival(self.comps, la)
+        return max(0.0, (a * inside - (self.q_t - self._partial(la))) / self.s_t)
+
+    def median(self) -> float:
+        if self.s_t <= 0:
+            return self.t
+        lo, hi = math.log(self.t), math.log(self.t) + 1.0
+        while _survival(self.comps, hi) > self.s_t / 2 and hi < 30:
+            hi += 1.0
+        for _ in range(14):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if _survival(self.comps, mid) > self.s_t / 2 else (lo, mid)
+        return math.exp((lo + hi) / 2)
+
+    def acceptable(self, gap: float, unit: float) -> bool:
+        a = self.t + gap
+        if self.lateness(a) > LATE_BUDGET * unit:
+            return False
+        d1, d2 = LATE_D1 * unit, LATE_D2 * unit
+        if gap > d1 and self.chance_before(a - d1) > LATE_SHARE * self.chance_before(a) + LATE_SLACK:
+            return False
+        return not (gap > d2 and self.chance_before(a - d2) > LATE_RARE)
+
+
+def _longest_gap(after: _After, lo: float, hi: float) -> float:
+    """The longest acceptable gap on a geometric ladder from `lo` to `hi` (acceptability is monotone)."""
+    if hi <= lo:
+        return lo
+    ratio = (hi / lo) ** (1 / (LADDER - 1))
+    good, bad = -1, LADDER
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        if after.acceptable(lo * ratio**mid, lo):
+            good = mid
+        else:
+            bad = mid
+    return lo if good < 0 else min(hi, lo * ratio**good)
 
 
 def plan_next_poll(
@@ -207,35 +307,33 @@ def plan_next_poll(
     submitted_at: float,
     estimated_time: float | None,
     progress_log: Sequence[tuple[float, int]],
-    prior: float,
+    prior: Prior,
     min_interval: float,
     max_interval: float,
     rng: random.Random | None = None,
     push_enabled: bool = False,
 ) -> PollPlan:
     """The delay until the next status poll of a running task."""
-    pred = _predict(now, submitted_at, estimated_time, progress_log, prior)
+    mix = belief(
+        now=now,
+        submitted_at=submitted_at,
+        estimated_time=estimated_time,
+        progress_log=progress_log,
+        prior=prior,
+    )
+    after = _After(mix, now - submitted_at)
+    finish = submitted_at + after.median()
     if push_enabled:
-        delay = _push_delay(now, submitted_at, pred.finish, min_interval, max_interval)
+        delay = _push_delay(now, submitted_at, finish, min_interval, max_interval)
     else:
-        delay = _poll_delay(now, pred, min_interval, max_interval)
+        hi = max_interval
+        read = read_progress(progress_log, now=now, submitted_at=submitted_at)
+        if read is not None and read.levels == 1:
+            hi = min(hi, max(min_interval, SINGLE_GAP * (now - submitted_at)))
+        delay = _longest_gap(after, min_interval, hi)
     if rng is not None:
         delay *= rng.uniform(0.97, 1.03)  # de-synchronise jobs submitted together
-    return PollPlan(delay=max(min_interval, delay), predicted_finish=pred.finish)
-
-
-def _poll_delay(now: float, pred: _Prediction, min_interval: float, max_interval: float) -> float:
-    ahead = pred.aim - now
-    if ahead > 0:
-        # Far: a fraction of the way. Close: land exactly on the aim instead of creeping up to it.
-        delay = ahead if ahead <= SNAP * min_interval else NEAR_FRACTION * ahead
-    else:
-        delay = min(min_interval + OVERDUE_SLOPE * -ahead, OVERDUE_CAP * min_interval)
-    # Stuck at a low value for a while: a finish in the next few seconds is implausible, so back off.
-    # Near 100 a stall is the task finalising, and the back-off fades away.
-    stall_floor = STALL_SLOPE * pred.read.stalled_for * (100 - pred.read.high) / 100
-    delay = max(delay, stall_floor)
-    return max(min_interval, min(max_interval, delay))
+    return PollPlan(delay=max(min_interval, delay), predicted_finish=finish)
 
 
 def _push_delay(
@@ -248,16 +346,23 @@ def _push_delay(
 
 
 def plan_first_poll(
-    *, prior: float, first_delay: float, min_interval: float, max_interval: float, push_enabled: bool = False
+    *,
+    prior: Prior,
+    first_delay: float,
+    min_interval: float,
+    max_interval: float,
+    push_enabled: bool = False,
 ) -> float:
-    """Delay from submit to the first status poll.
+    """Delay from submit to the first status poll, from the learned durations of this kind of job.
 
-    Polling: one early look learns the API's `estimated_time`, then `plan_next_poll` takes over.
-    Push: the callback should come first; the first safety-net poll waits for a long typical job.
+    Polling: one early look (at most `first_delay`) learns the API's `estimated_time`, earlier when jobs
+    of this kind may well be done by then. Push: the first safety-net poll waits for a long typical job.
     """
+    after = _After(prior.duration, 0.0)
     if push_enabled:
-        return max(min_interval, min(PUSH_MAX_GAP_FACTOR * max_interval, PUSH_SAFETY_FACTOR * prior))
-    return max(min_interval, min(first_delay, prior / 4))
+        typical = math.exp(prior.duration.quantile(0.5))
+        return max(min_interval, min(PUSH_MAX_GAP_FACTOR * max_interval, PUSH_SAFETY_FACTOR * typical))
+    return max(min_interval, min(first_delay, _longest_gap(after, min_interval, max_interval)))
 
 
 def backoff_delay(attempt: int, *, base: float, cap: float, rng: random.Random | None = None) -> float:

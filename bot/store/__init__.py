@@ -4,7 +4,8 @@
 - `jobs` / `rows`: job rows and conditional updates (optionally only under the caller's claim);
 - `claims`: leases (who works a job, until when) and the queue of jobs waiting for an API slot;
 - `admission`: limits checked and the job inserted in one transaction;
-- `guilds`: per-server settings and bans; `reports`: usage per member and day.
+- `guilds`: per-server settings and bans; `reports`: usage per member and day;
+- `stats`: the poll planner's memory (estimated vs actual durations of finished jobs).
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from bot.store.claims import Claims
 from bot.store.db import DatabaseInUse
 from bot.store.guilds import Guilds
 from bot.store.reports import Reports, UsageRow
+from bot.store.stats import PlannerStats
 
 
-class Store(Claims, Admission, Guilds, Reports):
+class Store(Claims, Admission, Guilds, Reports, PlannerStats):
     """Use `await Store.open(path)`; close with `await store.close()`."""
 
 

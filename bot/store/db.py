@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import fcntl
 import functools
 import logging
 import os
 import sqlite3
+import tempfile
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine
 from importlib import resources
@@ -21,6 +23,8 @@ from pathlib import Path
 from typing import IO, Any, Concatenate, ParamSpec, TypeVar
 
 import aiosqlite
+
+from bot.startup import ENVIRONMENT, StartupError
 
 log = logging.getLogger("bot.store")
 
@@ -30,15 +34,38 @@ R = TypeVar("R")
 D = TypeVar("D", bound="Database")
 
 
-class DatabaseInUse(Exception):
+class DatabaseInUse(StartupError):
     """Another live process holds this SQLite database."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(
             f"another bot process is already using the database {path} (DATABASE_PATH): stop it first, "
-            "or give this process its own DATABASE_PATH"
+            "or give this process its own DATABASE_PATH",
+            ENVIRONMENT,
         )
         self.path = path
+
+
+class DatabaseUnusable(StartupError):
+    """DATABASE_PATH cannot be opened, created or written; the message says why and what to do."""
+
+    def __init__(self, path: Path, why: str) -> None:
+        super().__init__(f"DATABASE_PATH {path} {why}", ENVIRONMENT)
+        self.path = path
+
+
+class DatabaseTooNew(DatabaseUnusable):
+    """The file was written by a newer version of the bot; it is refused and left untouched."""
+
+    def __init__(self, path: Path, version: int, latest: int) -> None:
+        super().__init__(
+            path,
+            f"was written by a newer version of the bot (database version {version}; this version knows up "
+            f"to {latest}): run the newer version, or restore a backup made for this one (the file was left "
+            "untouched)",
+        )
+        self.version = version
+        self.latest = latest
 
 
 class ProcessLock:
@@ -76,6 +103,13 @@ async def _connect(path: Path) -> aiosqlite.Connection:
     return conn
 
 
+async def _open_connection(path: Path) -> aiosqlite.Connection:
+    try:
+        return await _connect(path)
+    except (OSError, sqlite3.Error) as exc:
+        raise _unusable(path, exc) from None
+
+
 async def _pragma(conn: aiosqlite.Connection, pragma: str) -> None:
     # Read the answer and close the cursor: a pending statement would hold a lock on the file.
     async with conn.execute(f"PRAGMA {pragma}") as cur:
@@ -89,6 +123,111 @@ def _migrations() -> list[tuple[int, str]]:
         if name.endswith(".sql") and name[:4].isdigit():
             found.append((int(name[:4]), entry.read_text(encoding="utf-8")))
     return sorted(found)
+
+
+def latest_version() -> int:
+    """The highest migration this version of the bot ships."""
+    return max((number for number, _ in _migrations()), default=0)
+
+
+_HEADER = b"SQLite format 3\x00"
+
+
+def inspect_database(path: Path) -> int | None:
+    """Can DATABASE_PATH be used? Read-only: creates and modifies nothing (`python -m bot --check` and the
+    first step of `Database.open`). Returns the file's version (`PRAGMA user_version`), None when the file
+    does not exist yet; raises DatabaseUnusable (or DatabaseTooNew) with the reason and the fix."""
+    try:
+        if path.is_dir():
+            raise DatabaseUnusable(
+                path, f"is a folder: point it at a file, for example {path / 'bot.sqlite3'}"
+            )
+        folder = _existing_ancestor(path.parent)
+        if not folder.is_dir():
+            raise _under_a_file(path)
+        _probe_writable(path, folder)
+        if not path.exists():
+            return None
+        version = _read_version(path)
+    except OSError as exc:
+        raise _unusable(path, exc) from None
+    except sqlite3.Error as exc:
+        raise _unusable(path, exc) from None
+    latest = latest_version()
+    if version > latest:
+        raise DatabaseTooNew(path, version, latest)
+    return version
+
+
+def _existing_ancestor(folder: Path) -> Path:
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder
+
+
+def _probe_writable(path: Path, folder: Path) -> None:
+    """Really try (permission bits say little to root or on a read-only mount), leaving nothing behind."""
+    with tempfile.TemporaryFile(dir=folder):
+        pass
+    if path.exists():
+        with path.open("r+b"):  # opened for writing, nothing written: the file is unchanged
+            pass
+
+
+def _read_version(path: Path) -> int:
+    """`PRAGMA user_version`, without writing: from the header when there is no WAL to replay, else from a
+    read-only connection (which never checkpoints)."""
+    wal = path.with_name(path.name + "-wal")
+    if not (wal.exists() and wal.stat().st_size > 0):
+        with path.open("rb") as handle:
+            header = handle.read(100)
+        if not header:
+            return 0  # an empty file is an empty database
+        if len(header) < 100 or not header.startswith(_HEADER):
+            raise sqlite3.DatabaseError("file is not a database")
+        return int.from_bytes(header[60:64], "big", signed=True)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    try:
+        row = conn.execute("PRAGMA user_version").fetchone()
+    finally:
+        conn.close()
+    return int(row[0]) if row else 0
+
+
+def _under_a_file(path: Path) -> DatabaseUnusable:
+    folder = _existing_ancestor(path.parent)
+    return DatabaseUnusable(
+        path, f"cannot be created: {folder} is a file, not a folder: choose another DATABASE_PATH"
+    )
+
+
+def _unusable(path: Path, exc: OSError | sqlite3.Error) -> DatabaseUnusable:
+    """One sentence for why the database cannot be opened, created or written."""
+    if isinstance(exc, DatabaseUnusable):
+        return exc
+    if isinstance(exc, NotADirectoryError | FileExistsError):
+        return _under_a_file(path)
+    if isinstance(exc, PermissionError) or (isinstance(exc, OSError) and exc.errno == errno.EROFS):
+        return DatabaseUnusable(
+            path,
+            f"cannot be written: permission denied in {_existing_ancestor(path.parent)}: make the folder and "
+            "the file writable for the bot's user, or choose another DATABASE_PATH",
+        )
+    if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc):
+        return DatabaseUnusable(
+            path,
+            "is not an SQLite database (or is damaged): point DATABASE_PATH at the bot's database, or move "
+            "that file away",
+        )
+    if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc):
+        return DatabaseUnusable(
+            path, "is read-only: make it and its folder writable for the bot's user, or choose another file"
+        )
+    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+    return DatabaseUnusable(
+        path,
+        f"cannot be used ({detail.strip()}): check the disk and the path, or choose another DATABASE_PATH",
+    )
 
 
 def locked(
@@ -117,17 +256,29 @@ class Database:
 
     @classmethod
     async def open(cls: type[D], path: Path, *, clock: Clock = time.time, exclusive: bool = True) -> D:
-        """Open (and migrate) the database. `exclusive`: refuse when another process holds it."""
-        path.parent.mkdir(parents=True, exist_ok=True)
+        """Open (and migrate) the database. `exclusive`: refuse when another process holds it. Raises
+        DatabaseInUse, DatabaseTooNew (checked before any write: the file is left byte-for-byte unchanged) or
+        DatabaseUnusable, each with one sentence saying what to do."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _unusable(path, exc) from None
         lock = ProcessLock(path) if exclusive else None
         if lock is not None:
-            lock.acquire(path)
+            try:
+                lock.acquire(path)
+            except OSError as exc:
+                raise _unusable(path, exc) from None
         try:
-            conn = await _connect(path)
+            await asyncio.to_thread(inspect_database, path)
+            conn = await _open_connection(path)
             try:
                 await _pragma(conn, "journal_mode=WAL")
                 db = cls(conn, clock)
                 await db._migrate()
+            except (OSError, sqlite3.Error) as exc:
+                await conn.close()
+                raise _unusable(path, exc) from None
             except BaseException:
                 await conn.close()
                 raise

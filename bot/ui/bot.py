@@ -16,10 +16,14 @@ from discord.ext import commands
 from bot.apimart import ApiMartClient
 from bot.apimart.webhook import WebhookReceiver
 from bot.media import janitor
+from bot.ops.health import Heartbeat, health_file
 from bot.settings import Settings
+from bot.startup import listen_problem
 from bot.store import Store
+from bot.ui.alerts import DiscordAlerts
 from bot.ui.presenter import DiscordPresenter
 from bot.ui.replies import reply
+from bot.ui.startup import sync_problem
 from bot.worker.context import Context
 from bot.worker.gate import ApiGate
 from bot.worker.loop import Worker
@@ -75,16 +79,28 @@ class VideoBot(commands.Bot):
         self.store = store
         self.api = api
         self.clock = clock
-        self.presenter = DiscordPresenter(self, api=api, store=store, settings=settings, clock=clock)
-        self.presenter.waiting_reason = lambda: gate.submit_pause
+        self.alerts = DiscordAlerts(
+            self, channel_id=settings.operator_alert_channel_id, clock=clock,
+            secrets=(settings.discord_token, settings.apimart_api_key),
+        )  # fmt: skip
+        self.presenter = DiscordPresenter(
+            self, api=api, store=store, settings=settings, clock=clock, alerts=self.alerts
+        )
+        self.presenter.waiting_reason = lambda: self.worker.submit_pause
         self.worker = Worker(
             Context(
                 store=store, api=api, gate=gate, presenter=self.presenter, settings=settings,
                 owner=Worker.new_owner(), clock=clock, webhook_url=settings.webhook_public_url or None,
+                alerts=self.alerts,
             )
         )  # fmt: skip
         self._janitor: asyncio.Task[None] | None = None
         self._closing = False
+        self.health = Heartbeat(
+            health_file(settings.data_dir),
+            worker=self.worker,
+            ready=lambda: self.is_ready() and not self.is_closed(),
+        )
 
     async def setup_hook(self) -> None:
         for name in EXTENSIONS:
@@ -92,14 +108,15 @@ class VideoBot(commands.Bot):
         if self.settings.dev_guild_id:
             guild = discord.Object(self.settings.dev_guild_id)
             self.tree.copy_global_to(guild=guild)
-            synced = await self.tree.sync(guild=guild)
+            synced = await self._sync(guild)
             log.info("synced %d commands to the dev guild %s", len(synced), self.settings.dev_guild_id)
         else:
             # A bulk overwrite: unchanged commands are not re-created, so this is safe on every start.
-            synced = await self.tree.sync()
+            synced = await self._sync(None)
             log.info("synced %d global commands", len(synced))
         await self.worker.start()
         log.info("worker started")
+        self.health.start()
         push_url = self.settings.webhook_public_url or None
         if push_url:
             self.webhook = WebhookReceiver(
@@ -107,9 +124,33 @@ class VideoBot(commands.Bot):
                 host=self.settings.webhook_listen_host,
                 port=self.settings.webhook_listen_port,
                 on_task=self.worker.poke,
+                health=self.health.current,
             )
-            await self.webhook.start()
+            try:
+                await self.webhook.start()
+            except OSError as exc:  # one start-up sentence naming the setting, never a traceback
+                self.webhook = None
+                host, port = self.settings.webhook_listen_host, self.settings.webhook_listen_port
+                raise listen_problem(host, port, exc) from exc
         self._janitor = asyncio.create_task(self._sweep_forever(), name="janitor")
+
+    async def _sync(self, guild: discord.abc.Snowflake | None) -> list[app_commands.AppCommand]:
+        """Sync the commands; Discord refusing (say, 403 for a DEV_GUILD_ID the bot is not in) becomes one
+        start-up sentence."""
+        try:
+            return await self.tree.sync(guild=guild)
+        except discord.HTTPException as exc:
+            raise sync_problem(self.settings, self.application_id, exc) from exc
+
+    # Gateway events drive the health signal (READY again after a re-IDENTIFY, RESUMED after a resume).
+    async def on_ready(self) -> None:
+        self.health.gateway_up()
+
+    async def on_resumed(self) -> None:
+        self.health.gateway_up()
+
+    async def on_disconnect(self) -> None:
+        self.health.gateway_down()
 
     async def _sweep_forever(self) -> None:
         """Trim kept reference files once an hour (and once at start-up)."""
@@ -133,6 +174,7 @@ class VideoBot(commands.Bot):
         if self._closing:
             return await super().close()
         self._closing = True
+        await self.health.stop()  # draining counts as unhealthy
         if self.webhook is not None:  # first: no callback may poke a stopping worker
             await self.webhook.stop()
             self.webhook = None
@@ -141,4 +183,5 @@ class VideoBot(commands.Bot):
             await asyncio.gather(self._janitor, return_exceptions=True)
         await self.worker.drain()
         await self.presenter.close()
+        await self.alerts.close()
         await super().close()

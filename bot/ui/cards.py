@@ -107,9 +107,9 @@ def card_embed(
             inline=False,
         )
     if job.status == S.ACCEPTED and queue_position is not None:
-        embed.add_field(
-            name="Queue", value=f"Place {queue_position} in line, waiting for a free slot", inline=False
-        )
+        # While submits are paused the line waits for that (the "Waiting" field says why), not for a slot.
+        why = "" if waiting_reason else ", waiting for a free slot"
+        embed.add_field(name="Queue", value=f"Place {queue_position} in line{why}", inline=False)
     if job.status == S.ACCEPTED and waiting_reason:
         embed.add_field(name="Waiting", value=shorten(waiting_reason, 1024), inline=False)
     if job.status in (S.SUBMITTED, S.RUNNING):

@@ -9,6 +9,9 @@ import discord
 
 __all__ = ["NEEDED", "PERMISSIONS", "SCOPES", "invite_url", "permission_names"]
 
+# No gateway intent beyond `guilds` is needed: in particular not the privileged Message Content intent (the
+# bot reads only its own messages, and "Animate with AI" gets its message whole from the interaction).
+
 # (discord.py flag, the name Discord's UI shows, why the bot needs it). Nothing else is requested:
 # no Administrator, no Manage Messages, no Mention Everyone.
 NEEDED: tuple[tuple[str, str, str], ...] = (
@@ -22,11 +25,14 @@ NEEDED: tuple[tuple[str, str, str], ...] = (
     ("embed_links", "Embed Links", "show the job card (progress, result, errors) as an embed"),
     # The finished clip is posted as a playable MP4 attachment.
     ("attach_files", "Attach Files", "post the finished clip as a playable MP4"),
-    # To find its own ping after a crash (no duplicate), and to fetch a message for "Animate with AI".
+    # To find its own card and ping after a crash (none posted twice); the ping is a reply to the card,
+    # which Discord only allows with this permission. ("Animate with AI" reads no history: the menu's
+    # interaction carries the message.)
     (
         "read_message_history",
         "Read Message History",
-        'find its own ping again after a restart, and fetch the message for the "Animate with AI" menu',
+        "after a restart, find its own card and ping again (so none is posted twice), and reply to the card "
+        "to ping the requester",
     ),
 )
 

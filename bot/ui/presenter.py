@@ -29,7 +29,7 @@ from bot.media.kept import clip_path, kept_clip_path
 from bot.settings import Settings
 from bot.store import Store
 from bot.ui import cards
-from bot.worker.ports import Delivered, GiveUp, RetryLater
+from bot.worker.ports import Alerts, Delivered, GiveUp, Incident, NoAlerts, RetryLater
 
 log = logging.getLogger("bot.ui.presenter")
 
@@ -64,8 +64,10 @@ class DiscordPresenter:
         store: Store,
         settings: Settings,
         clock: Callable[[], float] = time.time,
+        alerts: Alerts | None = None,
     ) -> None:
         self._client = client
+        self._alerts: Alerts = alerts or NoAlerts()
         self._api = api
         self._store = store
         self._settings = settings
@@ -113,10 +115,24 @@ class DiscordPresenter:
         except discord.HTTPException as exc:
             if exc.status >= 500:
                 raise RetryLater(f"discord {exc.status}") from exc
+            self._permissions_missing(job, exc)
             raise GiveUp("I can't post in that channel.", f"discord {exc.status} {exc.code}") from exc
         except (OSError, TimeoutError) as exc:
             raise RetryLater(f"discord: {type(exc).__name__}") from exc
+        if not job.private:
+            self._alerts.resolved(Incident.CHANNEL_FORBIDDEN, key=str(job.channel_id))
         return sent.id
+
+    def _permissions_missing(self, job: Job, exc: discord.HTTPException) -> None:
+        """A channel refused the bot (403 / 50001 / 50013): the operator should know (not for DMs: those are
+        the member's choice)."""
+        if job.private or not (exc.status == 403 or exc.code in (50001, 50013)):
+            return
+        self._alerts.incident(
+            Incident.CHANNEL_FORBIDDEN,
+            f"server {job.guild_id}, channel {job.channel_id}: discord {exc.status} {exc.code}",
+            key=str(job.channel_id),
+        )
 
     # ---- progress (throttled) ----------------------------------------------------------------------
 
@@ -313,6 +329,7 @@ class DiscordPresenter:
             if exc.status == 413 or exc.code == 40005:
                 raise _UploadRefused from exc
             if isinstance(exc, discord.Forbidden) or exc.code in (10003, 50001, 50007, 50013):
+                self._permissions_missing(job, exc)
                 raise GiveUp(
                     "I can no longer post in that channel.", f"discord {exc.status} {exc.code}"
                 ) from exc

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 
 from bot.apimart import ApiMartClient
 from bot.jobs import Job
+from bot.jobs.learning import PlannerMemory
 from bot.jobs.schedule import backoff_delay
 from bot.settings import Settings
 from bot.store import Store
 from bot.worker.gate import ApiGate
-from bot.worker.ports import Presenter
+from bot.worker.ports import Alerts, NoAlerts, Presenter
 
 log = logging.getLogger("bot.worker")
 
@@ -37,10 +38,11 @@ class Context:
     webhook_url: str | None = None
     lease: float = LEASE_SECONDS
     draining: bool = False  # shutting down: start no new submit
-    prior: list[float] = field(default_factory=list)  # recent submit-to-finish times (planner's prior)
+    planner: PlannerMemory = field(default_factory=PlannerMemory)  # the API's track record, learned
     poked: set[int] = field(default_factory=set)  # polled while a callback came: poll again at once
     called_back: set[int] = field(default_factory=set)  # a callback said it ended: look again soon
     refreshed: set[int] = field(default_factory=set)  # references re-uploaded once already
+    alerts: Alerts = field(default_factory=NoAlerts)  # tells the operator (401/402, failing deliveries)
 
     @property
     def push(self) -> bool:

@@ -23,12 +23,13 @@ from bot.jobs.sentences import (
 )
 from bot.media.kept import remove_work_files
 from bot.worker.context import Context
-from bot.worker.ports import GiveUp, RetryLater
+from bot.worker.ports import GiveUp, Incident, RetryLater
 
 log = logging.getLogger("bot.worker.finish")
 
 S = JobStatus
 MAX_DELIVERY_ATTEMPTS = 8
+DELIVERY_ALERT_ATTEMPTS = 3  # a clip that failed to reach Discord this often in a row: tell the operator
 
 
 async def end(
@@ -73,6 +74,8 @@ async def deliver(ctx: Context, job: Job) -> None:
         return
     except RetryLater as exc:
         attempts = job.attempts + 1
+        if attempts >= DELIVERY_ALERT_ATTEMPTS:
+            ctx.alerts.incident(Incident.DELIVERY_FAILING, f"job {job.id}, attempt {attempts}: {exc}")
         if attempts >= MAX_DELIVERY_ATTEMPTS:
             await end(
                 ctx, job, S.DELIVERING, S.FAILED, DELIVERY_FAILED_SENTENCE, f"gave up after {attempts}: {exc}"
@@ -94,6 +97,7 @@ async def deliver(ctx: Context, job: Job) -> None:
     moved = await ctx.store.transition(job.id, S.DELIVERING, S.DELIVERED, owner=ctx.owner, **fields)
     if moved:
         log.info("%s delivering -> delivered (%s)", moved.log_fields(), outcome.delivered_as)
+        ctx.alerts.resolved(Incident.DELIVERY_FAILING)
         # Only now: until DELIVERED is stored, a retry or a restart needs the downloaded clip.
         await remove_work_files(ctx.settings.data_dir, job.id)
 

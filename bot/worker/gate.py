@@ -2,11 +2,14 @@
 
 Every API call the engine makes goes through `ApiGate.call`. A 429 pauses every caller (the key's limit is
 per key); a 401 (key refused) or 402 (out of credit) pauses new submits — queued jobs wait, none is lost —
-until the API answers again.
+while the engine probes `GET /v1/balance` (through this gate, so within the shared budget) on a backoff from
+`PROBE_FIRST_SECONDS` up to `AUTH_PAUSE_SECONDS` / `PAYMENT_PAUSE_SECONDS`. Submits resume as soon as a probe
+shows the key accepted and credit left.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -15,11 +18,18 @@ from typing import TypeVar
 from bot import apimart
 from bot.jobs.sentences import MISCONFIGURED_SENTENCE, OUT_OF_CREDIT_SENTENCE
 from bot.settings import Settings
+from bot.worker.ports import Incident
 from bot.worker.ratelimit import RateLimiter
 
 log = logging.getLogger("bot.worker.gate")
 
 T = TypeVar("T")
+
+PROBE_FIRST_SECONDS = 3.0  # the first balance probe after a 401/402; each later one waits twice as long
+_SENTENCES = {
+    Incident.API_KEY_REFUSED: MISCONFIGURED_SENTENCE,
+    Incident.OUT_OF_CREDIT: OUT_OF_CREDIT_SENTENCE,
+}
 
 
 class ApiGate:
@@ -33,49 +43,134 @@ class ApiGate:
         self._settings = settings
         self._clock = clock
         self.limiter = limiter or RateLimiter(settings.api_rate_per_minute)
-        self._submit_pause_until = 0.0
-        self._submit_pause_reason: str | None = None
+        self._paused_by: Incident | None = None
+        self._pause_detail = ""
+        self._probe_at = 0.0
+        # Probes (and pauses) since the last accepted submit: a pause that comes back right after a resume
+        # (the balance said "credit" but submits still get 402) goes on with the longer wait.
+        self._level = 0
         self._auth_logged = False
+        self.probes = 0  # balance probes sent so far
 
     def hold_remaining(self) -> float:
         """Seconds left of a Retry-After pause (0 when none)."""
         return self.limiter.pause_remaining()
 
     @property
+    def paused_by(self) -> Incident | None:
+        """Why submits are paused (API_KEY_REFUSED or OUT_OF_CREDIT), or None when they may start."""
+        return self._paused_by
+
+    @property
+    def pause_detail(self) -> str:
+        """The API's error behind the pause, for the log and the operator (the client scrubs the key)."""
+        return self._pause_detail if self._paused_by is not None else ""
+
+    @property
     def submit_pause(self) -> str | None:
         """Why new jobs cannot start right now (bad API key, no credit), as a sentence; None if they can."""
-        if self._submit_pause_until > self._clock():
-            return self._submit_pause_reason
-        return None
+        return _SENTENCES[self._paused_by] if self._paused_by is not None else None
 
     @property
     def submit_pause_until(self) -> float:
-        return self._submit_pause_until
+        """When the next balance probe is due while paused (0 when not paused)."""
+        return self._probe_at if self._paused_by is not None else 0.0
+
+    def probe_due_in(self) -> float | None:
+        """Seconds until the next balance probe is due (0: now), or None when submits are not paused."""
+        if self._paused_by is None:
+            return None
+        return max(0.0, self._probe_at - self._clock())
+
+    def probe_delay(self, level: int, kind: Incident) -> float:
+        """The wait before probe number `level` (0-based): doubling from a few seconds up to the setting."""
+        cap = (
+            self._settings.auth_pause_seconds
+            if kind == Incident.API_KEY_REFUSED
+            else self._settings.payment_pause_seconds
+        )
+        return min(cap, PROBE_FIRST_SECONDS * 2.0 ** min(level, 30))
 
     def pause_submits(self, exc: apimart.ApiError) -> float:
-        """A 401/402: stop starting jobs for a while, say it loudly once; returns when to look again."""
-        already = self._submit_pause_until > self._clock()
-        if isinstance(exc, apimart.AuthError):
-            seconds, reason = self._settings.auth_pause_seconds, MISCONFIGURED_SENTENCE
+        """A 401/402: no new submit until a balance probe says otherwise; returns when the next probe is."""
+        kind = Incident.API_KEY_REFUSED if isinstance(exc, apimart.AuthError) else Incident.OUT_OF_CREDIT
+        if self._paused_by is None:
+            self._schedule_probe(kind)
+        self._hold(kind, str(exc))
+        return self._probe_at
+
+    def _hold(self, kind: Incident, detail: str) -> None:
+        if kind == Incident.API_KEY_REFUSED:
             if not self._auth_logged:
                 log.critical(
-                    "the video API refused the API key (401): submits paused; fix APIMART_API_KEY. %s", exc
+                    "the video API refused the API key (401): submits paused; fix APIMART_API_KEY. %s", detail
                 )
                 self._auth_logged = True
-        else:
-            seconds, reason = self._settings.payment_pause_seconds, OUT_OF_CREDIT_SENTENCE
-            if not (already and self._submit_pause_reason == reason):
-                log.error(
-                    "the video API says the account is out of credit (402): pausing submits for %.0f s",
-                    seconds,
-                )
-        self._submit_pause_until = max(self._submit_pause_until, self._clock() + seconds)
-        self._submit_pause_reason = reason
-        return self._submit_pause_until
+        elif self._paused_by != kind:
+            log.error(
+                "the video API says the account is out of credit (402): submits paused, balance checked "
+                "again in %.0f s",
+                max(0.0, self._probe_at - self._clock()),
+            )
+        self._paused_by = kind
+        self._pause_detail = detail[:500]
+
+    def _schedule_probe(self, kind: Incident) -> None:
+        self._probe_at = self._clock() + self.probe_delay(self._level, kind)
+        self._level += 1
+
+    def _resume(self, why: str) -> None:
+        if self._paused_by is not None:
+            log.info("the video API answers again (%s): submits resume", why)
+        self._paused_by = None
+        self._pause_detail = ""
+        self._probe_at = 0.0
 
     def key_works(self) -> None:
-        """A submit was accepted: a later 401 deserves a loud line again."""
+        """A submit was accepted: a later 401 deserves a loud line again, and probing starts fast again."""
         self._auth_logged = False
+        self._level = 0
+
+    async def probe(self, balance: Callable[[], Awaitable[apimart.Balance]]) -> bool:
+        """While paused: ask the balance (through the gate). True when submits may start again."""
+        kind = self._paused_by
+        if kind is None:
+            return True
+        self.probes += 1
+        try:
+            answer = await self.call(balance)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            if not isinstance(exc, apimart.ApiError):
+                self._schedule_probe(kind)  # whatever went wrong, never probe in a tight loop
+                raise
+            return self._probe_failed(kind, exc)
+        credits = answer.remain_credits
+        if answer.unlimited or credits is None or credits > 0:
+            self._resume("key accepted, credit left" if credits is not None else "key accepted")
+            return True
+        self._schedule_probe(Incident.OUT_OF_CREDIT)
+        self._hold(Incident.OUT_OF_CREDIT, f"balance: {credits:g} credits left")
+        return False
+
+    def _probe_failed(self, kind: Incident, exc: apimart.ApiError) -> bool:
+        if isinstance(exc, apimart.AuthError | apimart.PaymentRequired):
+            auth = isinstance(exc, apimart.AuthError)
+            refused = Incident.API_KEY_REFUSED if auth else Incident.OUT_OF_CREDIT
+            self._schedule_probe(refused)
+            self._hold(refused, str(exc))
+            wait = self._probe_at - self._clock()
+            log.info("balance probe: still refused (%s); next probe in %.0f s", exc.status, wait)
+            return False
+        if isinstance(exc, apimart.RateLimited):
+            self._schedule_probe(kind)  # ask again after the Retry-After; submits would meet the same limit
+            return False
+        # The balance cannot tell (endpoint missing on a mirror, 5xx, odd answer): let the next submit try.
+        # A refused submit creates nothing and pauses again, with the longer wait.
+        log.info("balance probe inconclusive (%s): letting submits try again", exc)
+        self._resume("balance unknown")
+        return True
 
     async def call(self, call: Callable[[], Awaitable[T]]) -> T:
         await self.limiter.acquire()  # the shared request budget; also waits out a Retry-After
@@ -86,8 +181,8 @@ class ApiGate:
             self.limiter.pause(pause)
             log.warning("API rate limit: pausing all API calls for %.1f s", pause)
             raise
-        if self._submit_pause_until > self._clock():
-            # The API answers again (key fixed, account topped up): new jobs may start right away.
-            log.info("the video API answers again: submits resume")
-            self._submit_pause_until = 0.0
+        if self._paused_by == Incident.API_KEY_REFUSED:
+            # Any answer proves the key is accepted again. (Credit is only known from the balance: a status
+            # poll that works says nothing about whether a submit would be paid for.)
+            self._resume("key accepted")
         return result

@@ -17,9 +17,10 @@ import uuid
 from bot.jobs import Job, JobStatus, NewJob
 from bot.jobs.limits import Limits, Refusal
 from bot.jobs.schedule import backoff_delay
+from bot.jobs.sentences import with_operator_told
 from bot.worker import finish, intake, poll, recovery, submit
 from bot.worker.context import MAX_STEP_ERRORS, Context
-from bot.worker.ports import RetryLater
+from bot.worker.ports import Incident, RetryLater
 
 log = logging.getLogger("bot.worker.loop")
 
@@ -37,6 +38,9 @@ class Worker:
         self._heartbeat: asyncio.Task[None] | None = None
         self._queue_refresh: asyncio.Task[None] | None = None
         self._queue_refresh_again = False
+        self._probe: asyncio.Task[None] | None = None  # the balance probe while submits are paused
+        self._reported: Incident | None = None  # the pause the operator was alerted about
+        self._pause_shown: tuple[Incident | None, bool] = (None, False)  # what queued cards say about it
         self.ticks = 0  # loop rounds (an idle loop must not spin)
         self.steps_done = 0  # job steps finished so far
         self._step_done = asyncio.Event()
@@ -70,12 +74,12 @@ class Worker:
 
     async def stop(self) -> None:
         self.ctx.draining = True
-        tasks = [t for t in (self._main, self._heartbeat, self._queue_refresh) if t is not None]
+        tasks = [t for t in (self._main, self._heartbeat, self._queue_refresh, self._probe) if t is not None]
         tasks += list(self._steps.values())
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-        self._main = self._heartbeat = self._queue_refresh = None
+        self._main = self._heartbeat = self._queue_refresh = self._probe = None
         self._steps.clear()
         with contextlib.suppress(Exception):
             await self.ctx.store.release_all(self.ctx.owner, now=self.ctx.clock())
@@ -93,7 +97,12 @@ class Worker:
 
     @property
     def submit_pause(self) -> str | None:
-        return self.ctx.gate.submit_pause
+        """Why new jobs cannot start (bad key, no credit); says the operator was told only once they were."""
+        gate = self.ctx.gate
+        reason, kind = gate.submit_pause, gate.paused_by
+        if reason is None or kind is None:
+            return reason
+        return with_operator_told(reason, self.ctx.alerts.told(kind))
 
     async def admit(self, new: NewJob, limits: Limits) -> Job | Refusal:
         return await intake.admit(self.ctx, new, limits)
@@ -155,18 +164,52 @@ class Worker:
         hold = ctx.gate.hold_remaining()
         if hold > 0:
             return hold  # a Retry-After pause: nothing can be asked of the API before it ends
-        if await ctx.store.unpark(ctx.settings.max_concurrent_jobs):
+        probe_in = self._watch_submit_pause()
+        # While submits are paused, queued jobs stay parked (their cards say why); a resume unparks them.
+        if ctx.gate.paused_by is None and await ctx.store.unpark(ctx.settings.max_concurrent_jobs):
             self._refresh_queue_cards()
         free = ctx.settings.poll_concurrency - len(self._steps)
         now = ctx.clock()
         for job in await ctx.store.claim_due(ctx.owner, now=now, limit=free, lease=ctx.lease):
             self._start(job)
         if len(self._steps) >= ctx.settings.poll_concurrency:
-            return None  # a finishing step sets the wake event
+            return probe_in  # a finishing step sets the wake event
         next_at = await ctx.store.next_due_at(ctx.clock())
         if next_at is None:
-            return None
-        return max(0.0, next_at - ctx.clock())
+            return probe_in
+        due_in = max(0.0, next_at - ctx.clock())
+        return due_in if probe_in is None else min(due_in, probe_in)
+
+    def _watch_submit_pause(self) -> float | None:
+        """Alert the operator when a 401/402 pause starts (and say when it ends); start the balance probe
+        when it is due. Returns seconds until the next probe (None: not paused, or a probe is running)."""
+        ctx = self.ctx
+        kind = ctx.gate.paused_by
+        if kind != self._reported:
+            if self._reported is not None:
+                ctx.alerts.resolved(self._reported)
+            if kind is not None:
+                ctx.alerts.incident(kind, ctx.gate.pause_detail)
+            self._reported = kind
+        shown = (kind, kind is not None and ctx.alerts.told(kind))
+        if shown != self._pause_shown:
+            self._pause_shown = shown
+            self._refresh_queue_cards()  # waiting cards say why (and, once true, that the operator knows)
+        due_in = ctx.gate.probe_due_in()
+        if due_in is None or (self._probe is not None and not self._probe.done()):
+            return None  # the running probe wakes the loop when it ends
+        if due_in > 0:
+            return due_in
+        self._probe = asyncio.create_task(self._probe_balance(), name="balance-probe")
+        return None
+
+    async def _probe_balance(self) -> None:
+        try:
+            await self.ctx.gate.probe(self.ctx.api.balance)
+        except Exception:
+            log.exception("the balance probe failed; trying again later")
+        finally:
+            self._wake.set()
 
     def _start(self, job: Job) -> None:
         task = asyncio.create_task(self._work(job), name=f"job-{job.id}")

@@ -13,8 +13,10 @@ from typing import Any
 from bot import apimart
 from bot.apimart import TaskStatus
 from bot.jobs import Job, JobStatus
-from bot.jobs.schedule import plan_next_poll, prior_duration, record_progress
+from bot.jobs.learning import Observation, job_kind
+from bot.jobs.schedule import plan_next_poll, record_progress
 from bot.jobs.sentences import CANCELLED_BY_API_SENTENCE, NO_CLIP_SENTENCE, TIMED_OUT_SENTENCE
+from bot.worker.api_sentences import task_failure_sentence
 from bot.worker.context import Context
 from bot.worker.finish import deliver, end
 
@@ -31,11 +33,8 @@ PROGRESS_LOG_KEEP = 8
 
 
 def failure_sentence(status: TaskStatus) -> str:
-    reason = (status.error_message or "").strip()
-    if reason:
-        reason = reason.split(" (request id")[0].strip().rstrip(".")
-        return f"The video service could not make this clip: {reason[:300]}."
-    return "The video service could not make this clip, and gave no reason."
+    """Our sentence for a failed task; the API's own text goes to the log and `last_error`, never a card."""
+    return task_failure_sentence(status.error_code, status.error_message)
 
 
 def _overdue(ctx: Context, job: Job, *, grace: float = 0.0) -> bool:
@@ -82,6 +81,19 @@ async def poll(ctx: Context, job: Job) -> None:
     await apply_status(ctx, job, status)
 
 
+async def _learn(ctx: Context, job: Job, status: TaskStatus, now: float) -> None:
+    """Teach the planner how long this job took against what the API estimated (kept across restarts)."""
+    actual = status.actual_time or (now - job.submitted_at if job.submitted_at is not None else None)
+    if not actual or actual <= 0:
+        return
+    obs = Observation(job_kind(job), status.estimated_time or job.estimated_time, actual)
+    ctx.planner.add(obs)
+    try:
+        await ctx.store.record_observation(obs)
+    except Exception:
+        log.exception("%s could not store the planner's observation", job.log_fields())
+
+
 async def apply_status(ctx: Context, job: Job, status: TaskStatus) -> None:
     now = ctx.clock()
     polls = job.polls + 1
@@ -104,8 +116,7 @@ async def apply_status(ctx: Context, job: Job, status: TaskStatus) -> None:
         )  # fmt: skip
         if moved:
             log.info("%s %s -> completed", moved.log_fields(), job.status)
-            if moved.submitted_at is not None:
-                ctx.prior[:] = [now - moved.submitted_at, *ctx.prior][:50]
+            await _learn(ctx, moved, status, now)
             await deliver(ctx, moved)
         return
     if status.status in ("failed", "cancelled"):
@@ -127,7 +138,7 @@ async def apply_status(ctx: Context, job: Job, status: TaskStatus) -> None:
         submitted_at=job.submitted_at or now,
         estimated_time=estimated,
         progress_log=progress_log,
-        prior=prior_duration(ctx.prior),
+        prior=ctx.planner.prior(job_kind(job)),
         min_interval=ctx.settings.poll_min_interval,
         max_interval=ctx.settings.poll_max_interval,
         rng=ctx.rng,

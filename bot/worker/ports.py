@@ -7,6 +7,7 @@ here (not from the engine's internals).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Protocol
 
 from bot.jobs import Job
@@ -56,3 +57,40 @@ class Presenter(Protocol):
 
     def forget(self, job_id: int) -> None:
         """The job is over: drop any pending progress edit of its card."""
+
+
+class Incident(StrEnum):
+    """A problem only the bot's operator can fix."""
+
+    API_KEY_REFUSED = "api_key_refused"  # 401: new jobs wait
+    OUT_OF_CREDIT = "out_of_credit"  # 402: new jobs wait
+    CHANNEL_FORBIDDEN = "channel_forbidden"  # the bot lacks permissions in a channel (key: the channel id)
+    DELIVERY_FAILING = "delivery_failing"  # finished clips keep failing to reach Discord
+
+
+class Alerts(Protocol):
+    """Tells the operator about an incident, once while it lasts (the Discord adapter implements it).
+
+    Never blocks the caller: sending happens in the background, de-duplicated and rate-limited."""
+
+    def incident(self, kind: Incident, detail: str, *, key: str = "") -> None:
+        """`kind` (for `key`, e.g. a channel id) is happening; `detail` may hold the API's raw text."""
+
+    def resolved(self, kind: Incident, *, key: str = "") -> None:
+        """The incident is over: the next one of this kind is a new incident."""
+
+    def told(self, kind: Incident, *, key: str = "") -> bool:
+        """Whether the operator has actually been told about the current incident of this kind."""
+
+
+class NoAlerts:
+    """Alerts that go nowhere (and so never claim the operator was told)."""
+
+    def incident(self, kind: Incident, detail: str, *, key: str = "") -> None:
+        return None
+
+    def resolved(self, kind: Incident, *, key: str = "") -> None:
+        return None
+
+    def told(self, kind: Incident, *, key: str = "") -> bool:
+        return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from bot.jobs.learning import PlannerMemory
 from bot.worker.context import Context
 
 log = logging.getLogger("bot.worker.recovery")
@@ -24,4 +25,4 @@ async def recover(ctx: Context) -> None:
         log.warning(
             "recovery: took over %d job(s) from a stopped process; %d made due again", taken, reachable
         )
-    ctx.prior[:] = await ctx.store.recent_durations()
+    ctx.planner = PlannerMemory(await ctx.store.observations())

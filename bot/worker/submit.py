@@ -17,7 +17,9 @@ from functools import partial
 
 from bot import apimart
 from bot.jobs import Job, JobStatus
-from bot.jobs.schedule import plan_first_poll, prior_duration
+from bot.jobs.learning import job_kind
+from bot.jobs.schedule import plan_first_poll
+from bot.worker.api_sentences import refusal_sentence
 from bot.worker.context import Context
 from bot.worker.finish import end, unconfirmed
 from bot.worker.ports import GiveUp
@@ -33,9 +35,9 @@ UPLOAD_URL_LIFETIME = 72 * 3600.0
 def permanent_error_sentence(exc: apimart.ApiError) -> str | None:
     """The sentence for an API error that retrying cannot fix, or None when it is transient."""
     if isinstance(exc, apimart.AuthError):
-        return "The video service rejected this bot's API key; the operator needs to fix the bot's settings."
+        return "The video service refused this bot's API key, so this job could not start."
     if isinstance(exc, apimart.PaymentRequired):
-        return "The video service is out of credit, so this job could not start. The operator has been told."
+        return "The video service is out of credit, so this job could not start."
     if isinstance(exc, apimart.PermissionDenied):
         return "The video service does not allow this bot to use this model; the operator needs to check it."
     if isinstance(exc, apimart.TaskNotFound):
@@ -43,8 +45,7 @@ def permanent_error_sentence(exc: apimart.ApiError) -> str | None:
     if isinstance(exc, apimart.TooLarge):
         return "A reference file is too large for the video service (20 MB at most)."
     if isinstance(exc, apimart.BadRequest):
-        reason = exc.message.split(" (request id")[0].strip().rstrip(".")
-        return f"The video service refused this request: {reason[:300]}."
+        return refusal_sentence(exc)  # never the API's own text: that goes to the log and `last_error`
     return None
 
 
@@ -94,21 +95,21 @@ async def reject(ctx: Context, job: Job, sentence: str, detail: str, status: Job
 
 async def _wait(ctx: Context, job: Job, exc: apimart.ApiError) -> None:
     """The API refuses the key or has no credit: the job waits in the queue (its card says why)."""
-    until = ctx.gate.pause_submits(exc)
-    waiting = await ctx.store.update(
-        job.id, S.ACCEPTED, owner=ctx.owner, last_error=str(exc)[:500], next_poll_at=until
-    )
-    if waiting is not None:
-        await ctx.progress(waiting)
+    ctx.gate.pause_submits(exc)
+    await ctx.store.update(job.id, S.ACCEPTED, owner=ctx.owner, last_error=str(exc)[:500])
+    await _park_while_paused(ctx, job)
+
+
+async def _park_while_paused(ctx: Context, job: Job) -> None:
+    """Submits are paused (401/402): the job waits in line, in order; the loop unparks it on resume."""
+    parked = await ctx.store.park(job.id, owner=ctx.owner)
+    if parked is not None:
+        await ctx.progress(parked)  # the card says why it waits
 
 
 async def submit(ctx: Context, job: Job) -> None:
-    if ctx.gate.submit_pause is not None:
-        waiting = await ctx.store.update(
-            job.id, S.ACCEPTED, owner=ctx.owner, next_poll_at=ctx.gate.submit_pause_until
-        )
-        if waiting is not None:
-            await ctx.progress(waiting)  # the card says why it waits
+    if ctx.gate.paused_by is not None:
+        await _park_while_paused(ctx, job)
         return
     try:
         images, videos = await _reference_urls(ctx, job)
@@ -177,8 +178,11 @@ async def _refused(ctx: Context, job: Job, exc: apimart.ApiError) -> None:
     """The API answered the POST with an error: nothing was created."""
     back = {"owner": ctx.owner, "last_error": str(exc)[:500]}
     if isinstance(exc, apimart.AuthError | apimart.PaymentRequired):
-        until = ctx.gate.pause_submits(exc)
-        moved = await ctx.store.transition(job.id, S.SUBMITTING, S.ACCEPTED, next_poll_at=until, **back)
+        ctx.gate.pause_submits(exc)
+        # Back in line, parked (no due time) until a balance probe resumes submits.
+        moved = await ctx.store.transition(
+            job.id, S.SUBMITTING, S.ACCEPTED, queued=True, next_poll_at=None, **back
+        )
         if moved:
             log.info("%s submitting -> accepted (API refused: %s)", moved.log_fields(), type(exc).__name__)
             await ctx.progress(moved)
@@ -221,7 +225,7 @@ async def _refused(ctx: Context, job: Job, exc: apimart.ApiError) -> None:
 async def _submitted(ctx: Context, job: Job, task_id: str) -> None:
     now = ctx.clock()
     first = plan_first_poll(
-        prior=prior_duration(ctx.prior),
+        prior=ctx.planner.prior(job_kind(job)),
         first_delay=ctx.settings.poll_first_delay,
         min_interval=ctx.settings.poll_min_interval,
         max_interval=ctx.settings.poll_max_interval,

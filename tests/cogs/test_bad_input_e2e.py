@@ -237,6 +237,13 @@ def api_paused(*, key: bool) -> Setup:
         await one_accepted(h, alice(h))
         status = 401 if key else 402
         await h.api.wait_until(lambda: any(r.status == status for r in h.api.requests if r.route == "submit"))
+
+        # The operator's alert (a DM to the application's owner) lands before the member acts.
+        def alerted() -> bool:
+            dm = h.discord.dms.get(h.discord.owner.id)
+            return dm is not None and len(dm.messages) == 1
+
+        await h.discord.wait_until(alerted)
         return lambda: h.video(h.discord.add_user("bob"), "one more")
 
     return setup

@@ -17,8 +17,12 @@ from discord.ext import commands
 from tests.fakes.discord_conftest_helpers import point_discord_at, running_bot
 from tests.fakes.fake_discord import (
     ATTACH_FILES,
+    BOT_PERMISSIONS,
+    EMBED_LINKS,
     MANAGE_GUILD,
     SEND_MESSAGES,
+    SEND_MESSAGES_IN_THREADS,
+    VIEW_CHANNEL,
     FakeDiscord,
     FakeFile,
     FakeMessage,
@@ -67,8 +71,10 @@ class ExtendModal(discord.ui.Modal, title="Extend the clip"):
 class MiniBot(commands.Bot):
     """A tiny bot with the feature shapes the real one uses."""
 
-    def __init__(self, guild_id: int) -> None:
-        super().__init__(command_prefix="!", intents=discord.Intents.default(), guild_ready_timeout=0.05)
+    def __init__(self, guild_id: int, *, message_content: bool = True) -> None:
+        intents = discord.Intents.default()
+        intents.message_content = message_content  # the privileged intent; the real bot goes without it
+        super().__init__(command_prefix="!", intents=intents, guild_ready_timeout=0.05)
         self.guild_id = guild_id
         self.events: list[tuple[Any, ...]] = []
         self._hook: tuple[Hook, asyncio.Future[Any]] | None = None
@@ -706,3 +712,144 @@ async def test_nonces_are_remembered_for_a_window_of_the_fake_clock(fake: FakeDi
     params = discord.http.handle_message_parameters(content="once", nonce=42)
     elsewhere_msg = await bot.http.send_message(elsewhere.id, params=params)
     assert int(elsewhere_msg["id"]) not in {first.id, later.id}
+
+
+# --------------------------------------------------------------------------- the Message Content intent
+async def test_without_the_intent_other_members_messages_arrive_blank(fake: FakeDiscord) -> None:
+    alice = fake.add_user("alice")
+    shown = {"type": "image", "title": "pic", "image": {"url": "http://127.0.0.1/x.png"}}
+    theirs = fake.post_user_message(alice, "look at this", files=[FakeFile("a.png", PNG)], embeds=[shown])
+    theirs.components = [button_row("theirs")]
+    mention = fake.post_user_message(alice, f"<@{fake.bot_user.id}> look", files=[FakeFile("m.png", PNG)])
+    async with running_bot(MiniBot(fake.guild.id, message_content=False), fake) as bot:
+        assert fake.intents is not None and not fake.message_content_intent
+        channel = bot_channel(bot, fake)
+        mine = await channel.send("my own card", embed=discord.Embed(title="card"))
+
+        fetched = await channel.fetch_message(theirs.id)
+        assert (fetched.content, fetched.attachments, fetched.embeds, fetched.components) == ("", [], [], [])
+        assert fetched.author.id == alice.id, "only the content is hidden, not who wrote it"
+        listed = {m.id: m async for m in channel.history(limit=10)}
+        assert listed[theirs.id].content == "" and listed[theirs.id].attachments == []
+        # Exempt: the app's own messages and messages that mention the app.
+        assert listed[mine.id].content == "my own card" and listed[mine.id].embeds[0].title == "card"
+        assert listed[mention.id].content.endswith("look") and len(listed[mention.id].attachments) == 1
+
+        # Exempt: the target of a message context menu (data.resolved.messages).
+        ia = await fake.context_menu(alice, "Inspect", theirs)
+        await ia.wait_original()
+        assert bot.events[-1] == ("inspect", theirs.id, ["a.png"])
+
+        # The gateway too: MESSAGE_CREATE of someone else's message is blank.
+        created = asyncio.ensure_future(bot.wait_for("message", check=lambda m: m.id == theirs.id))
+        await fake.dispatch_message_create(theirs)
+        assert (await asyncio.wait_for(created, 5)).content == ""
+
+        # Exempt: a DM with the app.
+        dm = await (await bot.fetch_user(alice.id)).create_dm()
+        in_dm = fake.post_user_message(
+            alice, "private pic", channel=fake.dms[alice.id], files=[FakeFile("d.png", PNG)]
+        )
+        got = await dm.fetch_message(in_dm.id)
+        assert got.content == "private pic" and [a.filename for a in got.attachments] == ["d.png"]
+
+
+async def test_with_the_intent_the_content_is_there(fake: FakeDiscord, bot: MiniBot) -> None:
+    alice = fake.add_user("alice")
+    theirs = fake.post_user_message(alice, "look at this", files=[FakeFile("a.png", PNG)])
+    assert fake.message_content_intent
+    fetched = await bot_channel(bot, fake).fetch_message(theirs.id)
+    assert fetched.content == "look at this" and [a.filename for a in fetched.attachments] == ["a.png"]
+
+
+# --------------------------------------------------------------------------- the bot's channel permissions
+async def test_app_permissions_are_the_bots_permissions_in_that_channel(
+    fake: FakeDiscord, bot: MiniBot
+) -> None:
+    async def perms(interaction: discord.Interaction[Any]) -> tuple[int, discord.Permissions | None]:
+        await interaction.response.send_message("ok", ephemeral=True)
+        channel, guild = interaction.channel, interaction.guild
+        assert guild is not None and guild.me is not None
+        computed = channel.permissions_for(guild.me) if isinstance(channel, discord.TextChannel) else None
+        return interaction.app_permissions.value, computed
+
+    alice = fake.add_user("alice")
+    result = bot.on_hook(perms)
+    await fake.slash(alice, "hook")
+    value, computed = await result
+    assert value & BOT_PERMISSIONS == BOT_PERMISSIONS, "by default the bot has the six it asks for"
+    assert value == fake.channel.bot_permissions == fake.guild.bot_base_permissions()
+    assert computed is not None and computed.value == value
+
+    no_files = fake.add_channel("no-files")
+    no_files.deny_bot(ATTACH_FILES)  # one channel override takes one permission away
+    result = bot.on_hook(perms)
+    await fake.slash(alice, "hook", channel=no_files)
+    value, computed = await result
+    assert value == fake.guild.bot_base_permissions() & ~ATTACH_FILES
+    assert computed is not None and not computed.attach_files and computed.embed_links, (
+        "discord.py computes the same from the channel's overwrite"
+    )
+    assert fake.channel.bot_permissions & ATTACH_FILES, "the other channels keep it"
+
+    thread = fake.add_thread("a thread", parent=no_files)
+    result = bot.on_hook(perms)
+    await fake.slash(alice, "hook", channel=thread)
+    value, _ = await result
+    assert not value & ATTACH_FILES and value & SEND_MESSAGES_IN_THREADS, "a thread follows its parent"
+
+
+async def test_bot_token_posts_need_the_channel_permissions(fake: FakeDiscord, bot: MiniBot) -> None:
+    channel = bot_channel(bot, fake)
+    fake.channel.deny_bot(EMBED_LINKS)
+    await channel.send("text is fine")
+    await expect_http_error(channel.send(embed=discord.Embed(title="card")), 403, 50013)
+    fake.channel.allow_bot(EMBED_LINKS)
+    await channel.send(embed=discord.Embed(title="card"))
+
+    thread = fake.add_thread("a thread")
+    in_thread = bot.get_partial_messageable(thread.id)
+    fake.channel.deny_bot(SEND_MESSAGES)
+    await expect_http_error(channel.send("no"), 403, 50013)
+    await in_thread.send("threads need Send Messages in Threads, not Send Messages")
+    fake.channel.deny_bot(SEND_MESSAGES_IN_THREADS)
+    await expect_http_error(in_thread.send("no"), 403, 50013)
+
+    fake.channel.deny_bot(VIEW_CHANNEL)
+    await expect_http_error(channel.send("no"), 403, 50001)
+    assert [m.content for m in thread.messages] == [
+        "threads need Send Messages in Threads, not Send Messages"
+    ]
+
+
+async def test_interaction_answers_need_no_channel_permission(fake: FakeDiscord, bot: MiniBot) -> None:
+    async def answer(interaction: discord.Interaction[Any]) -> None:
+        card = discord.Embed(title="card")
+        await interaction.response.send_message(
+            "answer", embed=card, file=discord.File(io.BytesIO(b"x"), "a.txt")
+        )
+        await interaction.followup.send("followup", embed=card, file=discord.File(io.BytesIO(b"y"), "b.txt"))
+
+    fake.channel.bot_permissions = VIEW_CHANNEL  # nothing but the right to see the channel
+    result = bot.on_hook(answer)
+    ia = await fake.slash(fake.add_user("alice"), "hook")
+    await result
+    assert ia.original is not None and ia.original.attachments and ia.original.embeds
+    assert [m.content for m in ia.followups] == ["followup"] and not fake.errors
+
+
+def test_a_reply_needs_read_message_history() -> None:
+    """Discord refuses a bot-token reply (message_reference) without Read Message History."""
+    from tests.fakes.discord.models import (
+        ATTACH_FILES,
+        EMBED_LINKS,
+        READ_MESSAGE_HISTORY,
+        SEND_MESSAGES,
+        VIEW_CHANNEL,
+    )
+    from tests.fakes.discord.rules import missing_post_permissions
+
+    base = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES
+    assert missing_post_permissions(base, has_files=False) == 0
+    assert missing_post_permissions(base, has_files=False, is_reply=True) == READ_MESSAGE_HISTORY
+    assert missing_post_permissions(base | READ_MESSAGE_HISTORY, has_files=False, is_reply=True) == 0

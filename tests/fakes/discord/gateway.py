@@ -116,6 +116,7 @@ class Gateway:
             await ws.close(code=4004, message=b"Authentication failed.")
             return None
         self.identify_count += 1
+        fake.intents = int(d.get("intents") or 0)
         session = GatewaySession(session_id=secrets.token_hex(16))
         self.sessions[session.session_id] = session
         previous, self.current = self.current, session

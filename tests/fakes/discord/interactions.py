@@ -74,7 +74,7 @@ class InteractionsMixin(_Base):
                 "context": 1,
             }
         if ia.message is not None:
-            data["message"] = ia.message.to_payload()
+            data["message"] = self.seen_by_bot(ia.message)
         return data
 
     async def _interact(
@@ -283,6 +283,7 @@ class InteractionsMixin(_Base):
             "name": name,
             "type": 3,
             "target_id": str(message.id),
+            # Exempt from the Message Content intent: the app sees the whole target message here.
             "resolved": {"messages": {str(message.id): message.to_payload()}},
         }
         if cmd.get("guild_id"):
@@ -314,8 +315,8 @@ class InteractionsMixin(_Base):
         await self.gateway.dispatch("GUILD_CREATE", guild.to_payload(self.bot_user))
 
     async def dispatch_message_create(self, message: FakeMessage) -> None:
-        """Tell the bot about ``message`` with MESSAGE_CREATE."""
-        payload = message.to_payload()
+        """Tell the bot about ``message`` with MESSAGE_CREATE (blank without the Message Content intent)."""
+        payload = self.seen_by_bot(message)
         if message.guild_id is not None:
             member = self.guilds[message.guild_id].members.get(message.author_id)
             if member is not None:

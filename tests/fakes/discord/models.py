@@ -27,6 +27,13 @@ USE_APPLICATION_COMMANDS = 1 << 31
 SEND_MESSAGES_IN_THREADS = 1 << 38
 ALL_PERMISSIONS = (1 << 53) - 1
 ALL_BUT_ADMIN = ALL_PERMISSIONS & ~ADMINISTRATOR
+# The bot's own role by default: exactly what the invite link asks for (the README's six permissions).
+BOT_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | SEND_MESSAGES_IN_THREADS | EMBED_LINKS | ATTACH_FILES
+BOT_PERMISSIONS |= READ_MESSAGE_HISTORY
+# app_permissions in a DM with the app (no guild, no overwrites).
+DM_APP_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES | READ_MESSAGE_HISTORY
+MESSAGE_CONTENT_INTENT = 1 << 15  # the privileged gateway intent (IDENTIFY ``intents``)
+THREAD_TYPES = (10, 11, 12)
 DEFAULT_USER_PERMISSIONS = (
     VIEW_CHANNEL
     | SEND_MESSAGES
@@ -199,11 +206,23 @@ class FakeGuild:
     channels: list[FakeChannel] = field(default_factory=list)
     roles: list[FakeRole] = field(default_factory=list)
     members: dict[int, FakeMember] = field(default_factory=dict)
+    threads: list[FakeChannel] = field(default_factory=list)
     bot_role_id: int = 0
+    bot_user_id: int = 0
 
     @property
     def upload_limit(self) -> int:
         return TIER_UPLOAD_LIMITS.get(self.premium_tier, DEFAULT_UPLOAD_LIMIT)
+
+    def bot_base_permissions(self) -> int:
+        """The bot's guild-level permissions: @everyone plus its roles (Administrator means all)."""
+        member = self.members.get(self.bot_user_id)
+        mine = set(member.roles) if member is not None else set()
+        perms = 0
+        for role in self.roles:
+            if role.id == self.id or role.id in mine:
+                perms |= role.permissions
+        return ALL_PERMISSIONS if perms & ADMINISTRATOR else perms
 
     def channel_named(self, name: str) -> FakeChannel:
         for channel in self.channels:
@@ -236,7 +255,7 @@ class FakeGuild:
             "emojis": [],
             "stickers": [],
             "channels": [c.to_payload() for c in self.channels],
-            "threads": [],
+            "threads": [t.to_payload() for t in self.threads],
             "members": [bot_member.to_payload()],
             "voice_states": [],
             "presences": [],
@@ -246,15 +265,23 @@ class FakeGuild:
 
 @dataclass(eq=False)
 class FakeChannel:
-    """A guild text channel (type 0) or a DM channel (type 1)."""
+    """A guild text channel (type 0), a DM channel (type 1) or a public thread (type 11, with a parent).
+
+    The bot's permissions here are computed like Discord's: its guild-level permissions (@everyone plus its
+    roles), then this channel's overwrite for the bot's role (``bot_allow`` / ``bot_deny``); a thread
+    inherits its parent's overwrites. ``deny_bot(ATTACH_FILES)`` takes one permission away here.
+    """
 
     id: int
     name: str
     guild: FakeGuild | None = None
     type: int = 0
     position: int = 0
-    bot_permissions: int = ALL_BUT_ADMIN
+    bot_allow: int = 0
+    bot_deny: int = 0
     recipient: FakeUser | None = None
+    parent: FakeChannel | None = None
+    owner_id: int = 0
     nonces: dict[str, tuple[int, float]] = field(default_factory=dict, repr=False)  # nonce → (message, when)
     _messages: dict[int, FakeMessage] = field(default_factory=dict, repr=False)
 
@@ -271,6 +298,39 @@ class FakeChannel:
     def upload_limit(self) -> int:
         return self.guild.upload_limit if self.guild else DEFAULT_UPLOAD_LIMIT
 
+    @property
+    def is_thread(self) -> bool:
+        return self.type in THREAD_TYPES
+
+    @property
+    def bot_permissions(self) -> int:
+        """The bot's computed permissions in this channel (what ``app_permissions`` carries)."""
+        if self.guild is None:
+            return DM_APP_PERMISSIONS
+        base = self.guild.bot_base_permissions()
+        if base & ADMINISTRATOR:
+            return ALL_PERMISSIONS
+        source = self.parent or self
+        return (base & ~source.bot_deny) | source.bot_allow
+
+    @bot_permissions.setter
+    def bot_permissions(self, value: int) -> None:
+        """Set the bot role's overwrite here (a thread's parent) so the computed permissions are ``value``."""
+        assert self.guild is not None, "a DM has no permission overwrites"
+        base = self.guild.bot_base_permissions()
+        source = self.parent or self
+        source.bot_allow, source.bot_deny = value & ~base, base & ~value
+
+    def deny_bot(self, *perms: int) -> None:
+        """A channel override that takes ``perms`` away from the bot here (and in this channel's threads)."""
+        for perm in perms:
+            self.bot_permissions = self.bot_permissions & ~perm
+
+    def allow_bot(self, *perms: int) -> None:
+        """A channel override that grants ``perms`` to the bot here."""
+        for perm in perms:
+            self.bot_permissions = self.bot_permissions | perm
+
     def member_permissions(self, member: FakeMember) -> int:
         """Permissions of a human member here (guild-level; the fake has no user overwrites)."""
         return member.permissions
@@ -284,14 +344,35 @@ class FakeChannel:
                 "last_message_id": None,
                 "recipients": [self.recipient.to_payload()],
             }
+        if self.parent is not None:
+            return {
+                "id": str(self.id),
+                "type": self.type,
+                "guild_id": str(self.guild_id),
+                "parent_id": str(self.parent.id),
+                "owner_id": str(self.owner_id),
+                "name": self.name,
+                "last_message_id": None,
+                "rate_limit_per_user": 0,
+                "message_count": len(self.messages),
+                "member_count": 1,
+                "total_message_sent": len(self.messages),
+                "flags": 0,
+                "thread_metadata": {
+                    "archived": False,
+                    "auto_archive_duration": 1440,
+                    "archive_timestamp": iso(0),
+                    "locked": False,
+                },
+            }
         overwrites: list[dict[str, Any]] = []
-        if self.guild is not None and self.bot_permissions != ALL_BUT_ADMIN:
+        if self.guild is not None and (self.bot_allow or self.bot_deny):
             overwrites.append(
                 {
                     "id": str(self.guild.bot_role_id),
                     "type": 0,
-                    "allow": str(self.bot_permissions),
-                    "deny": str(ALL_BUT_ADMIN & ~self.bot_permissions),
+                    "allow": str(self.bot_allow),
+                    "deny": str(self.bot_deny),
                 }
             )
         return {

@@ -7,7 +7,10 @@ from typing import Any
 
 from .models import (
     ATTACH_FILES,
+    EMBED_LINKS,
+    READ_MESSAGE_HISTORY,
     SEND_MESSAGES,
+    SEND_MESSAGES_IN_THREADS,
     VIEW_CHANNEL,
     FakeHTTPError,
     FakeMessage,
@@ -133,12 +136,29 @@ def check_message(
             raise FakeHTTPError(400, 50006, "Cannot send an empty message")
 
 
-def check_post_permissions(perms: int, *, has_files: bool) -> None:
-    """403 50013 when the bot may not post here."""
-    if not perms & VIEW_CHANNEL or not perms & SEND_MESSAGES:
-        raise FakeHTTPError(403, 50013, "Missing Permissions")
-    if has_files and not perms & ATTACH_FILES:
-        raise FakeHTTPError(403, 50013, "Missing Permissions")
+def missing_post_permissions(
+    perms: int, *, has_files: bool, has_embeds: bool = False, in_thread: bool = False, is_reply: bool = False
+) -> int:
+    """The permission bits a bot-token post here lacks (0: allowed). A reply needs Read Message History."""
+    needed = VIEW_CHANNEL | (SEND_MESSAGES_IN_THREADS if in_thread else SEND_MESSAGES)
+    if is_reply:
+        needed |= READ_MESSAGE_HISTORY
+    if has_files:
+        needed |= ATTACH_FILES
+    if has_embeds:
+        needed |= EMBED_LINKS
+    return needed & ~perms
+
+
+def check_post_permissions(
+    perms: int, *, has_files: bool, has_embeds: bool = False, in_thread: bool = False, is_reply: bool = False
+) -> None:
+    """403 50013 when the bot may not post this here (interaction responses and followups are exempt)."""
+    missing = missing_post_permissions(
+        perms, has_files=has_files, has_embeds=has_embeds, in_thread=in_thread, is_reply=is_reply
+    )
+    if missing:
+        raise FakeHTTPError(403, 50013, "Missing Permissions", {"_fake": f"missing bits {missing}"})
 
 
 _USER = re.compile(r"<@!?(\d+)>")

@@ -26,11 +26,13 @@ from tests.fakes.hooks import WireHooks
 from .gateway import Gateway
 from .interactions import InteractionsMixin
 from .models import (
-    ALL_BUT_ADMIN,
     ALL_PERMISSIONS,
+    BOT_PERMISSIONS,
     DEFAULT_USER_PERMISSIONS,
     EPHEMERAL,
     LOADING,
+    MESSAGE_CONTENT_INTENT,
+    VIEW_CHANNEL,
     FakeAttachment,
     FakeChannel,
     FakeFile,
@@ -132,6 +134,7 @@ class FakeDiscord(InteractionsMixin):
         self.nonce_window = NONCE_WINDOW  # seconds on the fake clock (now()) a nonce is remembered
         self.hooks: WireHooks[FakeMessage] = WireHooks("fake discord", HOOK_MOMENTS)
         self._parsed: dict[int, tuple[Any, list[UploadedFile]]] = {}
+        self.intents: int | None = None  # what the bot asked for in its last IDENTIFY
 
         self.application_id = self.snowflake()
         self.bot_user = FakeUser(self.application_id, "fakebot", global_name="Fake Bot", bot=True)
@@ -258,11 +261,13 @@ class FakeDiscord(InteractionsMixin):
         gid = self.snowflake()
         guild = FakeGuild(id=gid, name=name, owner_id=self.owner.id, premium_tier=premium_tier)
         guild.roles.append(FakeRole(gid, "@everyone", DEFAULT_USER_PERMISSIONS, position=0))
-        bot_role = FakeRole(self.snowflake(), self.bot_user.name, ALL_BUT_ADMIN, position=1, managed=True)
+        bot_role = FakeRole(self.snowflake(), self.bot_user.name, BOT_PERMISSIONS, position=1, managed=True)
         guild.roles.append(bot_role)
         guild.bot_role_id = bot_role.id
+        guild.bot_user_id = self.bot_user.id
         now = self.now()
-        guild.members[self.bot_user.id] = FakeMember(self.bot_user, ALL_BUT_ADMIN, [bot_role.id], now)
+        bot_perms = DEFAULT_USER_PERMISSIONS | BOT_PERMISSIONS
+        guild.members[self.bot_user.id] = FakeMember(self.bot_user, bot_perms, [bot_role.id], now)
         guild.members[self.owner.id] = FakeMember(self.owner, ALL_PERMISSIONS, [], now)
         self.guilds[gid] = guild
         self.add_channel("general", guild=guild)
@@ -274,6 +279,39 @@ class FakeDiscord(InteractionsMixin):
         guild.channels.append(channel)
         self.channels[channel.id] = channel
         return channel
+
+    def add_thread(self, name: str, parent: FakeChannel | None = None) -> FakeChannel:
+        """A public thread (type 11) in ``parent`` (default channel), with the parent's overwrites."""
+        parent = parent or self.channel
+        assert parent.guild is not None and parent.parent is None
+        thread = FakeChannel(
+            self.snowflake(), name, guild=parent.guild, type=11, parent=parent, owner_id=self.owner.id
+        )
+        parent.guild.threads.append(thread)
+        self.channels[thread.id] = thread
+        return thread
+
+    # ------------------------------------------------------------------ the Message Content intent
+    @property
+    def message_content_intent(self) -> bool:
+        """Whether the connected bot asked for the privileged Message Content intent."""
+        return bool((self.intents or 0) & MESSAGE_CONTENT_INTENT)
+
+    def content_visible(self, msg: FakeMessage) -> bool:
+        """Discord shows a message's content to an app without the intent only in these cases."""
+        if self.message_content_intent or msg.author_id == self.bot_user.id:
+            return True
+        if msg.guild_id is None:
+            return True  # a DM with the app
+        return f"<@{self.bot_user.id}>" in msg.content or f"<@!{self.bot_user.id}>" in msg.content
+
+    def seen_by_bot(self, msg: FakeMessage) -> dict[str, Any]:
+        """``msg`` as the bot receives it over REST or the gateway (blank without the intent)."""
+        payload = msg.to_payload()
+        if not self.content_visible(msg):
+            payload |= {"content": "", "embeds": [], "attachments": [], "components": []}
+            payload.pop("poll", None)
+        return payload
 
     def add_user(
         self,
@@ -810,7 +848,7 @@ class FakeDiscord(InteractionsMixin):
             channel = self.channels[int(request.match_info["cid"])]
         except (KeyError, ValueError):
             raise FakeHTTPError(404, 10003, "Unknown Channel") from None
-        if channel.guild is not None and not channel.bot_permissions & (1 << 10):
+        if channel.guild is not None and not channel.bot_permissions & VIEW_CHANNEL:
             raise FakeHTTPError(403, 50001, "Missing Access")
         return channel
 
@@ -838,9 +876,13 @@ class FakeDiscord(InteractionsMixin):
             if channel.recipient.dms_closed:
                 raise FakeHTTPError(403, 50007, "Cannot send messages to this user")
         else:
-            check_post_permissions(channel.bot_permissions, has_files=bool(files))
-            if not channel.bot_permissions & (1 << 14):
-                payload = {k: v for k, v in payload.items() if k != "embeds"}  # Discord drops them silently
+            check_post_permissions(
+                channel.bot_permissions,
+                has_files=bool(files),
+                has_embeds=bool(payload.get("embeds")),
+                in_thread=channel.is_thread,
+                is_reply=bool(payload.get("message_reference")),
+            )
         self._check(payload, files, channel.upload_limit, creating=True)
         nonce = str(payload["nonce"]) if payload.get("nonce") is not None else None
         now = self.now()
@@ -874,13 +916,13 @@ class FakeDiscord(InteractionsMixin):
             msgs = older + newer
         else:
             msgs = msgs[-limit:]
-        return _json([m.to_payload() for m in reversed(msgs)])
+        return _json([self.seen_by_bot(m) for m in reversed(msgs)])
 
     async def _channel_message(self, request: web.Request) -> web.Response:
         channel = self._channel(request)
         msg = self._channel_msg(request, channel)
         if request.method == "GET":
-            return _json(msg.to_payload())
+            return _json(self.seen_by_bot(msg))
         if request.method == "DELETE":
             msg.deleted = True
             return web.Response(status=204)

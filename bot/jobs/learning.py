@@ -1,0 +1,151 @@
+"""What the poll planner learns from the API's own track record. Pure: observations in, distributions out.
+
+Two things are learned from finished jobs (the store keeps the observations, so they survive restarts):
+- how far off `estimated_time` runs: the distribution of log(actual / estimated), over all jobs;
+- how long a job takes, per kind of job (text, images, video reference, extend): the distribution of
+  log(duration), used before the API has said anything (the first poll) and when it gives no estimate.
+
+Each distribution is a few normal components in log space (a robust, coarse histogram: the recent
+observations sorted and cut into equal groups, each group a median and a MAD), mixed with a default that
+weighs like a few observations (so the first jobs are not judged on one sample) and a broad floor (so a
+change of regime, or a job unlike the others, is never judged impossible).
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.jobs.model import Job
+
+KINDS = ("text", "images", "video", "extend")
+# Before any observation: estimates right on average but often ±50 % off; jobs of about 90 s, spread wide.
+DEFAULT_RATIO = (0.0, 0.5)  # (mu, sigma) of log(actual / estimated)
+DEFAULT_DURATION = (math.log(90.0), 1.0)  # of log(seconds)
+PSEUDO_COUNT = 4.0  # the default weighs like this many observations
+FLOOR_WEIGHT = 0.02  # the broad component: nothing learned is ever taken as certain
+FLOOR_SIGMA = 1.5
+MAX_GROUPS = 8
+MIN_PER_GROUP = 4
+MIN_SIGMA = 0.04
+RATIO_WINDOW = 160  # recent jobs with an estimate that the bias is learned from
+DURATION_WINDOW = 80  # recent jobs of one kind that its durations are learned from
+MIN_KIND_SAMPLES = 6  # fewer than this of a kind: use the durations of every kind
+
+Component = tuple[float, float, float]  # (weight, mu, sigma) of a normal in log space
+
+
+def job_kind(job: Job) -> str:
+    """Which of KINDS a job is, for the duration it is expected to take."""
+    if job.parent_task_id:
+        return "extend"
+    if job.videos:
+        return "video"
+    if job.images:
+        return "images"
+    return "text"
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One finished job: its kind, the API's last `estimated_time` (if any) and the actual duration."""
+
+    kind: str
+    estimated: float | None
+    actual: float
+
+
+@dataclass(frozen=True)
+class LogMixture:
+    """A distribution of log(x): weighted normal components whose weights sum to 1."""
+
+    components: tuple[Component, ...]
+
+    def shifted(self, by: float) -> LogMixture:
+        return LogMixture(tuple((w, mu + by, s) for w, mu, s in self.components))
+
+    def quantile(self, q: float) -> float:
+        """The q-quantile of log(x), by bisection (for display and tests)."""
+        lo = min(mu - 6 * s for _, mu, s in self.components)
+        hi = max(mu + 6 * s for _, mu, s in self.components)
+        for _ in range(60):
+            mid = (lo + hi) / 2
+            cdf = sum(w * 0.5 * math.erfc((mu - mid) / (s * math.sqrt(2))) for w, mu, s in self.components)
+            lo, hi = (mid, hi) if cdf < q else (lo, mid)
+        return (lo + hi) / 2
+
+
+def fit(samples: Sequence[float], default: tuple[float, float]) -> LogMixture:
+    """A robust mixture for log-values `samples`: equal-count groups (median, MAD), a default, a floor."""
+    xs = sorted(x for x in samples if math.isfinite(x))
+    n = len(xs)
+    centre = statistics.median(xs) if xs else default[0]
+    parts: list[Component] = [(FLOOR_WEIGHT, centre, FLOOR_SIGMA)]
+    rest = 1.0 - FLOOR_WEIGHT
+    parts.append((rest * PSEUDO_COUNT / (PSEUDO_COUNT + n), default[0], default[1]))
+    if n:
+        # Kernel width: Silverman's rule on a robust spread, so a handful of samples stays broad.
+        q1, q3 = xs[n // 4], xs[(3 * n) // 4]
+        spread = (q3 - q1) / 1.35 if n >= 4 else default[1]
+        bandwidth = max(MIN_SIGMA, 0.9 * max(spread, MIN_SIGMA) * n ** (-0.2))
+        groups = max(1, min(MAX_GROUPS, n // MIN_PER_GROUP))
+        for g in range(groups):
+            chunk = xs[g * n // groups : (g + 1) * n // groups]
+            mid = statistics.median(chunk)
+            mad = statistics.median(abs(x - mid) for x in chunk) * 1.4826
+            weight = rest * len(chunk) / (PSEUDO_COUNT + n)
+            parts.append((weight, mid, math.sqrt(mad * mad + bandwidth * bandwidth)))
+    return LogMixture(tuple(parts))
+
+
+@dataclass(frozen=True)
+class Prior:
+    """What the planner believes before looking at a job's own answers."""
+
+    ratio: LogMixture  # log(actual / estimated_time)
+    duration: LogMixture  # log(seconds from submit to finish) for this kind of job
+
+
+class PlannerMemory:
+    """The recent observations and the distributions fitted to them (refitted on every new observation)."""
+
+    def __init__(self, observations: Iterable[Observation] = ()) -> None:
+        self._obs: list[Observation] = []
+        self._priors: dict[str, Prior] = {}
+        for obs in observations:
+            self._obs.append(obs)
+        self._trim()
+        self._refit()
+
+    @property
+    def observations(self) -> list[Observation]:
+        return list(self._obs)
+
+    def add(self, obs: Observation) -> None:
+        if not (obs.actual > 0 and math.isfinite(obs.actual)):
+            return
+        self._obs.append(obs)
+        self._trim()
+        self._refit()
+
+    def prior(self, kind: str) -> Prior:
+        return self._priors.get(kind) or self._priors["text"]
+
+    def _trim(self) -> None:
+        keep = RATIO_WINDOW + DURATION_WINDOW * len(KINDS)
+        if len(self._obs) > keep:
+            del self._obs[: len(self._obs) - keep]
+
+    def _refit(self) -> None:
+        ratios = [math.log(o.actual / o.estimated) for o in self._obs if o.estimated and o.estimated > 0][
+            -RATIO_WINDOW:
+        ]
+        ratio = fit(ratios, DEFAULT_RATIO)
+        every = [math.log(o.actual) for o in self._obs][-DURATION_WINDOW:]
+        for kind in KINDS:
+            own = [math.log(o.actual) for o in self._obs if o.kind == kind][-DURATION_WINDOW:]
+            self._priors[kind] = Prior(
+                ratio, fit(own if len(own) >= MIN_KIND_SAMPLES else every, DEFAULT_DURATION)
+            )

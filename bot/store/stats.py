@@ -1,0 +1,35 @@
+"""The poll planner's memory: estimated vs actual durations of finished jobs (for bot.jobs.learning)."""
+
+from __future__ import annotations
+
+from bot.jobs.learning import Observation
+from bot.store.db import Database, locked
+
+KEEP_OBSERVATIONS = 1000  # the learner looks at a few hundred at most
+
+
+class PlannerStats(Database):
+    @locked
+    async def record_observation(self, obs: Observation) -> None:
+        """Keep one finished job's kind, last estimate and actual duration; forget the oldest past a bound."""
+        async with self._immediate() as conn:
+            await conn.execute(
+                "INSERT INTO planner_observations (kind, estimated, actual, observed_at) VALUES (?, ?, ?, ?)",
+                (obs.kind, obs.estimated, obs.actual, self._clock()),
+            )
+            await conn.execute(
+                "DELETE FROM planner_observations WHERE id <= (SELECT MAX(id) FROM planner_observations) - ?",
+                (KEEP_OBSERVATIONS,),
+            )
+
+    @locked
+    async def observations(self, limit: int = KEEP_OBSERVATIONS) -> list[Observation]:
+        """The latest `limit` observations, oldest first."""
+        async with self._conn.execute(
+            "SELECT kind, estimated, actual FROM planner_observations ORDER BY id DESC LIMIT ?", (limit,)
+        ) as cur:
+            rows = await cur.fetchall()
+        return [
+            Observation(str(r[0]), float(r[1]) if r[1] is not None else None, float(r[2]))
+            for r in reversed(list(rows))
+        ]

@@ -1,0 +1,31 @@
+"""The planner's memory in the store: observations kept in order, bounded, and there after a reopen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.jobs.learning import Observation
+from bot.store import Store, stats
+
+
+async def test_observations_survive_a_reopen_in_order_and_stay_bounded(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "bot.sqlite3"
+    store = await Store.open(path)
+    try:
+        await store.record_observation(Observation("text", 60.0, 40.0))
+        await store.record_observation(Observation("extend", None, 95.5))
+    finally:
+        await store.close()
+    store = await Store.open(path)
+    try:
+        assert await store.observations() == [
+            Observation("text", 60.0, 40.0),
+            Observation("extend", None, 95.5),
+        ]
+        for i in range(stats.KEEP_OBSERVATIONS + 5):
+            await store.record_observation(Observation("images", 100.0, float(i + 1)))
+        kept = await store.observations(limit=10_000)
+        assert len(kept) == stats.KEEP_OBSERVATIONS
+        assert kept[-1].actual == stats.KEEP_OBSERVATIONS + 5, "the newest are kept"
+    finally:
+        await store.close()
