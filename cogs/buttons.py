@@ -25,6 +25,7 @@ from cogs.common import (
     modal_values,
     start_job,
 )
+from cogs.story import send_story
 
 if TYPE_CHECKING:
     from bot.ui.bot import VideoBot
@@ -45,6 +46,7 @@ def card_view(job: Job) -> discord.ui.View | None:
         view.add_item(RemixButton(job.id))
         view.add_item(RetryButton(job.id))
         view.add_item(DeleteButton(job.id))
+        view.add_item(StoryButton(job.id))  # the 5th of a row (Discord allows 5; later ones wrap)
     elif job.status in (S.FAILED, S.TIMED_OUT, S.SUBMIT_UNKNOWN):
         view.add_item(RetryButton(job.id))
     else:
@@ -183,6 +185,23 @@ class DeleteButton(
         await reply(interaction, f"Deleted the clip of job #{job.id}.")
 
 
+class StoryButton(
+    _Answers, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:sty:(?P<job>[0-9]+)"
+):
+    def __init__(self, job_id: int) -> None:
+        super().__init__(_button("Story", discord.ButtonStyle.secondary, "sty", job_id))
+        self.job_id = job_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> StoryButton:
+        return cls(int(match["job"]))
+
+    async def run(self, interaction: discord.Interaction[Any]) -> None:
+        await send_story(interaction.client, interaction, self.job_id)
+
+
 class CancelButton(
     _Answers, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:cnl:(?P<job>[0-9]+)"
 ):
@@ -297,11 +316,15 @@ class ButtonsCog(commands.Cog):
         self.bot = bot
 
     async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(ExtendButton, RemixButton, RetryButton, DeleteButton, CancelButton)
+        self.bot.add_dynamic_items(
+            ExtendButton, RemixButton, RetryButton, DeleteButton, StoryButton, CancelButton
+        )
         self.bot.presenter.views = card_view
 
     async def cog_unload(self) -> None:
-        self.bot.remove_dynamic_items(ExtendButton, RemixButton, RetryButton, DeleteButton, CancelButton)
+        self.bot.remove_dynamic_items(
+            ExtendButton, RemixButton, RetryButton, DeleteButton, StoryButton, CancelButton
+        )
 
     @commands.Cog.listener()
     async def on_interaction(self, interaction: discord.Interaction[VideoBot]) -> None:

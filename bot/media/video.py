@@ -1,4 +1,4 @@
-"""Probes videos with PyAV and checks that a reference clip is usable (a video, 1-24 s long)."""
+"""Probes videos with PyAV, checks that a reference clip is usable (a video, 1-24 s long), takes a frame."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import av
+from PIL import Image
 
 from bot.media.errors import MediaError, _name
 
@@ -18,6 +19,7 @@ __all__ = [
     "RECOMMENDED_VIDEO_SECONDS",
     "VideoInfo",
     "check_reference_video",
+    "clip_frame",
     "probe_video",
     "video_duration",
 ]
@@ -179,3 +181,30 @@ def check_reference_video(path: Path, filename: str) -> VideoInfo:
 def video_duration(path: Path) -> float:
     """Length of the video at ``path`` in seconds (see :func:`probe_video`; blocking)."""
     return probe_video(path, path.name).duration
+
+
+def clip_frame(path: Path, *, max_size: tuple[int, int] = (320, 320)) -> Image.Image | None:
+    """A picture of the clip's last part (about a second before its end), shrunk to fit `max_size`.
+
+    The kept copy of an extend is the whole joined clip, so its end shows the segment itself. None when the
+    file is missing or unreadable. Blocking: call it through ``asyncio.to_thread`` from async code.
+    """
+    try:
+        with av.open(str(path), mode="r") as container:
+            if not container.streams.video:
+                return None
+            stream = container.streams.video[0]
+            duration = _header_duration(container, stream) or 0.0
+            target = max(0.0, duration - min(1.0, duration / 2))
+            if target > 0 and stream.time_base is not None:
+                container.seek(int(target / stream.time_base), stream=stream, backward=True)
+            picture: Image.Image | None = None
+            for frame in container.decode(stream):
+                picture = frame.to_image()  # type: ignore[no-untyped-call]
+                if frame.time is None or frame.time >= target:
+                    break
+    except _FFMPEG_ERRORS:
+        return None
+    if picture is not None:
+        picture.thumbnail(max_size)
+    return picture

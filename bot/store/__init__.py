@@ -5,7 +5,8 @@
 - `claims`: leases (who works a job, until when) and the queue of jobs waiting for an API slot;
 - `admission`: limits checked and the job inserted in one transaction;
 - `guilds`: per-server settings and bans; `reports`: usage per member and day;
-- `stats`: the poll planner's memory (estimated vs actual durations of finished jobs).
+- `stats`: the poll planner's memory (estimated vs actual durations of finished jobs);
+- `lineage`: a clip's ancestors to the root clip and the root's whole tree (the storyboard's data).
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from bot.store.admission import Admission
 from bot.store.claims import Claims
 from bot.store.db import DatabaseInUse
 from bot.store.guilds import Guilds
+from bot.store.lineage import Lineage, LineageTree, tree_parent
 from bot.store.reports import Reports, UsageRow
 from bot.store.stats import PlannerStats
 
 
-class Store(Claims, Admission, Guilds, Reports, PlannerStats):
+class Store(Claims, Admission, Lineage, Guilds, Reports, PlannerStats):
     """Use `await Store.open(path)`; close with `await store.close()`."""
 
 
-__all__ = ["DatabaseInUse", "Store", "UsageRow"]
+__all__ = ["DatabaseInUse", "LineageTree", "Store", "UsageRow", "tree_parent"]

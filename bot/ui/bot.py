@@ -31,7 +31,7 @@ from bot.worker.loop import Worker
 log = logging.getLogger("bot.ui.bot")
 
 JANITOR_INTERVAL = 3600.0
-EXTENSIONS = ("cogs.buttons", "cogs.video", "cogs.info", "cogs.admin")
+EXTENSIONS = ("cogs.buttons", "cogs.video", "cogs.info", "cogs.admin", "cogs.story")
 
 
 class VideoTree(app_commands.CommandTree["VideoBot"]):

@@ -1,0 +1,143 @@
+"""`/story job:` and the Story button: a clip's storyboard (one PNG) with a caption linking each segment.
+
+The picture is the answer; the caption lists the segments in the picture's order with a link to each card.
+Everything is ephemeral and sent with mentions disabled (names are display names, never pings).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.jobs import Job, JobStatus
+from bot.media import storyboard
+from bot.media.kept import kept_clip_path
+from bot.media.video import clip_frame
+from bot.store import tree_parent
+from bot.ui.cards import NO_MENTIONS, shorten
+from bot.ui.replies import reply
+
+if TYPE_CHECKING:
+    from bot.ui.bot import VideoBot
+
+S = JobStatus
+CONTENT_MAX = 2000
+NAME_SHOWN = 40
+_NOTES = {
+    S.FAILED: "failed",
+    S.TIMED_OUT: "timed out",
+    S.CANCELLED: "cancelled",
+    S.REJECTED: "not started",
+    S.SUBMIT_UNKNOWN: "unconfirmed",
+}
+
+
+def may_see(job: Job, user_id: int, guild_id: int | None) -> bool:
+    """Own jobs always; others' only when public and made in this server."""
+    return job.user_id == user_id or (
+        not job.private and job.guild_id is not None and job.guild_id == guild_id
+    )
+
+
+def card_link(job: Job) -> str | None:
+    if job.card_message_id is None or job.private or job.guild_id is None:
+        return None
+    return f"https://discord.com/channels/{job.guild_id}/{job.channel_id}/{job.card_message_id}"
+
+
+def _note(job: Job) -> str | None:
+    if job.status == S.DELIVERED:
+        return None
+    return _NOTES.get(job.status, "in progress")
+
+
+def segments(data_dir: Path, jobs: list[Job]) -> list[storyboard.Segment]:
+    """The storyboard's input: one segment per job, with a frame of its kept clip (blocking: PyAV)."""
+    return [
+        storyboard.Segment(
+            job_id=job.id,
+            parent_id=tree_parent(job),
+            author=job.user_name or "someone",
+            how=str(job.kind),
+            prompt=job.prompt,
+            frame=clip_frame(kept_clip_path(data_dir, job.id)) if job.status == S.DELIVERED else None,
+            note=_note(job),
+        )
+        for job in jobs
+    ]
+
+
+def _safe(text: str) -> str:
+    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+
+
+def caption(board: storyboard.Storyboard, jobs: dict[int, Job]) -> str:
+    """The segments in the picture's order, each with a link to its card; always within 2000 characters."""
+    n = len(board.path)
+    head = f"**Story of job #{board.path[-1]}**: {n} segment{'s' if n != 1 else ''} from the first clip"
+    if board.summarised:
+        head += " (a large tree: the picture shows the path to this clip and counts the branches)"
+    lines = [head + "."]
+    size = len(lines[0])
+    for i, job_id in enumerate(board.order):
+        job = jobs[job_id]
+        link = card_link(job)
+        name = _safe(shorten(job.user_name or "someone", NAME_SHOWN))
+        where = f" — <{link}>" if link else (" — in direct messages" if job.private else "")
+        line = f"{i + 1}. #{job.id} {job.kind} by {name}{where}"
+        left = len(board.order) - i
+        tail = f"\n…and {left} more: see the picture."
+        if size + 1 + len(line) + len(tail) > CONTENT_MAX:
+            lines.append(tail.strip())
+            break
+        lines.append(line)
+        size += 1 + len(line)
+    if board.hidden:
+        more = f"{board.hidden} more segment{'s' if board.hidden != 1 else ''} of this tree are not drawn."
+        if size + 1 + len(more) <= CONTENT_MAX:
+            lines.append(more)
+    return "\n".join(lines)[:CONTENT_MAX]
+
+
+async def send_story(bot: VideoBot, interaction: discord.Interaction[Any], job_id: int) -> None:
+    """Answer `interaction` (ephemerally) with job `job_id`'s storyboard."""
+    if not interaction.response.is_done():
+        await interaction.response.defer(ephemeral=True, thinking=True)
+    user, guild = interaction.user.id, interaction.guild_id
+    job = await bot.store.get(job_id)
+    tree = await bot.store.lineage(job_id) if job is not None and may_see(job, user, guild) else None
+    if job is None or tree is None:
+        await reply(interaction, f"I don't know a job #{job_id} that you can see.")
+        return
+    visible = [j for j in tree.tree if j.id == job.id or may_see(j, user, guild)]
+    parts = await asyncio.to_thread(segments, bot.settings.data_dir, visible)
+    limit = min(storyboard.MAX_BYTES, int(getattr(interaction, "filesize_limit", 0) or storyboard.MAX_BYTES))
+    board = await asyncio.to_thread(storyboard.render, parts, job.id, max_bytes=limit)
+    picture = discord.File(io.BytesIO(board.png), f"story-{job.id}.png", description=board.alt_text)
+    await interaction.edit_original_response(
+        content=caption(board, {j.id: j for j in visible}),
+        attachments=[picture],
+        allowed_mentions=NO_MENTIONS,
+    )
+
+
+class StoryCog(commands.Cog):
+    def __init__(self, bot: VideoBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="story", description="How a clip came to be: a storyboard of its segments")
+    @app_commands.describe(job="The job number (the card's footer says Job #N)")
+    async def story(
+        self, interaction: discord.Interaction[VideoBot], job: app_commands.Range[int, 1, 2**53]
+    ) -> None:
+        await send_story(self.bot, interaction, job)
+
+
+async def setup(bot: VideoBot) -> None:
+    await bot.add_cog(StoryCog(bot))
