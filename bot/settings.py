@@ -60,6 +60,7 @@ class Settings:
     # handful of clips a day, and the whole bot can never spend more than ~$50 of credit a day.
     user_daily_limit: int = 10
     user_concurrent_limit: int = 2
+    user_queue_limit: int = 3
     guild_daily_limit: int = 100
     cooldown_seconds: float = 30.0
     max_concurrent_jobs: int = 10
@@ -97,6 +98,7 @@ class Settings:
         return Limits(
             user_daily=self.user_daily_limit,
             user_concurrent=self.user_concurrent_limit,
+            user_queue=self.user_queue_limit,
             guild_daily=self.guild_daily_limit,
             cooldown_seconds=self.cooldown_seconds,
             daily_credit_budget=self.daily_credit_budget,
@@ -281,6 +283,7 @@ _OPTIONAL: dict[str, tuple[str, Callable[[str], Any], str]] = {
     "CARD_EDIT_INTERVAL": ("card_edit_interval", _non_negative_float, "a number of seconds"),
     "USER_DAILY_LIMIT": ("user_daily_limit", _non_negative_int, "a whole number (0 = no limit)"),
     "USER_CONCURRENT_LIMIT": ("user_concurrent_limit", _non_negative_int, "a whole number (0 = no limit)"),
+    "USER_QUEUE_LIMIT": ("user_queue_limit", _non_negative_int, "a whole number (0 = no line)"),
     "GUILD_DAILY_LIMIT": ("guild_daily_limit", _non_negative_int, "a whole number (0 = no limit)"),
     "COOLDOWN_SECONDS": ("cooldown_seconds", _non_negative_float, "a number of seconds (0 = none)"),
     "MAX_CONCURRENT_JOBS": ("max_concurrent_jobs", _positive_int, "a positive whole number"),

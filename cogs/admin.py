@@ -42,6 +42,7 @@ ACTIONS = [
 LIMIT_NAMES = {
     "user_daily_limit": "videos per member per day",
     "user_concurrent_limit": "videos in progress per member",
+    "user_queue_limit": "videos waiting in a member's line",
     "guild_daily_limit": "videos per server per day",
     "cooldown_seconds": "the cooldown between videos",
 }
@@ -73,6 +74,8 @@ def _seconds(s: float) -> str:
 
 
 def _limit_value(key: str, value: float) -> str:
+    if key == "user_queue_limit" and not value:
+        return "no line (refused at the limit)"
     return _seconds(value) if key == "cooldown_seconds" else _count(int(value))
 
 
@@ -141,6 +144,7 @@ def limits_text(config: GuildConfig, defaults: Limits) -> str:
     rows = [
         ("user_daily_limit", effective.user_daily, defaults.user_daily),
         ("user_concurrent_limit", effective.user_concurrent, defaults.user_concurrent),
+        ("user_queue_limit", effective.user_queue, defaults.user_queue),
         ("guild_daily_limit", effective.guild_daily, defaults.guild_daily),
         ("cooldown_seconds", effective.cooldown_seconds, defaults.cooldown_seconds),
     ]
@@ -288,6 +292,7 @@ class AdminCog(commands.Cog):
     @app_commands.describe(
         user_daily="Videos each member may make per UTC day (0 = no limit)",
         user_concurrent="Videos each member may have in progress at once (0 = no limit)",
+        user_queue="Videos a member at that limit may have waiting in their own line (0 = no line: refuse)",
         guild_daily="Videos the whole server may make per UTC day (0 = no limit)",
         cooldown="Seconds a member waits between videos (0 = none)",
         reset="Forget this server's limits and use the bot's defaults again",
@@ -297,6 +302,7 @@ class AdminCog(commands.Cog):
         interaction: discord.Interaction[VideoBot],
         user_daily: app_commands.Range[int, 0, 10_000] | None = None,
         user_concurrent: app_commands.Range[int, 0, 100] | None = None,
+        user_queue: app_commands.Range[int, 0, 100] | None = None,
         guild_daily: app_commands.Range[int, 0, 1_000_000] | None = None,
         cooldown: app_commands.Range[int, 0, 86_400] | None = None,
         reset: bool = False,
@@ -304,6 +310,7 @@ class AdminCog(commands.Cog):
         given = {
             "user_daily_limit": user_daily,
             "user_concurrent_limit": user_concurrent,
+            "user_queue_limit": user_queue,
             "guild_daily_limit": guild_daily,
             "cooldown_seconds": cooldown,
         }

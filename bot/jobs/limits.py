@@ -21,6 +21,7 @@ class Limits:
 
     user_daily: int = 10
     user_concurrent: int = 2
+    user_queue: int = 3  # jobs a member at their concurrent limit may have waiting in their own line
     guild_daily: int = 100
     cooldown_seconds: float = 30.0
     daily_credit_budget: float = 500.0
@@ -34,6 +35,7 @@ class GuildConfig:
     guild_id: int
     user_daily_limit: int | None = None
     user_concurrent_limit: int | None = None
+    user_queue_limit: int | None = None
     guild_daily_limit: int | None = None
     cooldown_seconds: float | None = None
     allowed_channels: list[int] = field(default_factory=list)
@@ -46,6 +48,7 @@ class GuildConfig:
             defaults,
             user_daily=_pick(self.user_daily_limit, defaults.user_daily),
             user_concurrent=_pick(self.user_concurrent_limit, defaults.user_concurrent),
+            user_queue=_pick(self.user_queue_limit, defaults.user_queue),
             guild_daily=_pick(self.guild_daily_limit, defaults.guild_daily),
             cooldown_seconds=_pick(self.cooldown_seconds, defaults.cooldown_seconds),
         )
@@ -56,6 +59,7 @@ class GuildConfig:
             guild_id=row["guild_id"],
             user_daily_limit=row["user_daily_limit"],
             user_concurrent_limit=row["user_concurrent_limit"],
+            user_queue_limit=row["user_queue_limit"],
             guild_daily_limit=row["guild_daily_limit"],
             cooldown_seconds=row["cooldown_seconds"],
             allowed_channels=[int(x) for x in json.loads(row["allowed_channels"] or "[]")],
@@ -73,16 +77,17 @@ def _pick(override: T | None, default: T) -> T:
 class Usage:
     """What a user, their server and the whole bot have used, read in the admission transaction."""
 
-    user_active: int
+    user_active: int  # in progress (a job waiting in the member's line is not)
     user_today: int
     guild_today: int
     last_request_at: float | None
     credits_today: float
+    user_lined: int = 0  # waiting in the member's own line
 
 
 @dataclass(frozen=True)
 class Refusal:
-    limit: str  # which limit: user_daily, user_concurrent, guild_daily, cooldown, budget
+    limit: str  # which limit: user_daily, user_concurrent, user_queue, guild_daily, cooldown, budget
     message: str  # one sentence for the requester, with the numbers and when it resets
     resets_at: float | None
 
@@ -104,12 +109,19 @@ def when(ts: float) -> str:
 def refusal(limits: Limits, usage: Usage, now: float, *, in_guild: bool) -> Refusal | None:
     """The first limit this request would break, or None when it may go ahead."""
     reset = next_reset(now)
-    if limits.user_concurrent and usage.user_active >= limits.user_concurrent:
+    if must_wait(limits, usage) and usage.user_lined >= limits.user_queue:
         n = limits.user_concurrent
+        if not limits.user_queue:
+            return Refusal(
+                "user_concurrent",
+                f"You already have {usage.user_active} of your {n} videos in progress; "
+                "start another when one of them finishes.",
+                None,
+            )
         return Refusal(
-            "user_concurrent",
-            f"You already have {usage.user_active} of your {n} videos in progress; "
-            "start another when one of them finishes.",
+            "user_queue",
+            f"You have {usage.user_active} videos in progress and {usage.user_lined} waiting in your line "
+            "(the most this server allows); wait for one to finish.",
             None,
         )
     if limits.cooldown_seconds and usage.last_request_at is not None:
@@ -146,6 +158,20 @@ def refusal(limits: Limits, usage: Usage, now: float, *, in_guild: bool) -> Refu
             reset,
         )
     return None
+
+
+def must_wait(limits: Limits, usage: Usage) -> bool:
+    """Whether a new job of this member waits in their own line: they are at their concurrent limit, or
+    older jobs of theirs already wait there (a new one never jumps their line)."""
+    if not limits.user_concurrent:
+        return False
+    return usage.user_lined > 0 or usage.user_active >= limits.user_concurrent
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, … 11th, 12th, 13th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def access_problem(

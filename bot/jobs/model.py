@@ -141,6 +141,7 @@ class Job:
     credit_user_id: int | None = None  # whose clip it builds on, when that is someone else (attribution)
     private: bool = False  # delivered by direct message
     queued: bool = False  # waiting in our queue for a free slot
+    in_line: bool = False  # waiting in its member's own line (over their concurrent limit), not due
     # Who works this job now (a worker's id) and until when; a lapsed lease may be taken over.
     claimed_by: str | None = None
     lease_until: float | None = None

@@ -3,6 +3,7 @@
 - `db`: the connection, transactions, migrations, and the one-process lock;
 - `jobs` / `rows`: job rows and conditional updates (optionally only under the caller's claim);
 - `claims`: leases (who works a job, until when) and the queue of jobs waiting for an API slot;
+- `lines`: members' own lines (over their concurrent limit, waiting for one of theirs to finish);
 - `admission`: limits checked and the job inserted in one transaction;
 - `guilds`: per-server settings and bans; `reports`: usage per member and day;
 - `stats`: the poll planner's memory (estimated vs actual durations of finished jobs);
@@ -16,11 +17,12 @@ from bot.store.claims import Claims
 from bot.store.db import DatabaseInUse
 from bot.store.guilds import Guilds
 from bot.store.lineage import Lineage, LineageTree, tree_parent
+from bot.store.lines import Lines
 from bot.store.reports import Reports, UsageRow
 from bot.store.stats import PlannerStats
 
 
-class Store(Claims, Admission, Lineage, Guilds, Reports, PlannerStats):
+class Store(Claims, Lines, Admission, Lineage, Guilds, Reports, PlannerStats):
     """Use `await Store.open(path)`; close with `await store.close()`."""
 
 

@@ -88,10 +88,12 @@ class Claims(JobRows):
     async def make_reachable(self, *, now: float) -> int:
         """Unfinished (or unannounced) jobs with no due time and no claim become due: none waits forever.
 
-        Jobs waiting in the queue are the exception: `unpark` makes them due as slots free."""
+        Jobs waiting in the queue or in a member's line are the exception: `unpark` / `unline` make them
+        due."""
         return await self._execute(
             "UPDATE jobs SET next_poll_at = ? WHERE next_poll_at IS NULL AND claimed_by IS NULL"
-            f" AND ((status NOT IN ({_TERMINAL}) AND NOT (status = 'accepted' AND queued = 1))"
+            f" AND ((status NOT IN ({_TERMINAL})"
+            " AND NOT (status = 'accepted' AND (queued = 1 OR in_line = 1)))"
             f" OR (status IN ({_TERMINAL}) AND announced = 0))",
             (now,),
         )
@@ -117,7 +119,7 @@ class Claims(JobRows):
         changed = await self._execute(
             "UPDATE jobs SET status = ?, queued = 0, updated_at = ?,"
             " idempotency_key = COALESCE(idempotency_key, ?)"
-            " WHERE id = ? AND status = ? AND claimed_by = ?"
+            " WHERE id = ? AND status = ? AND claimed_by = ? AND in_line = 0"
             f" AND (SELECT COUNT(*) FROM jobs WHERE status IN ({_IN_FLIGHT})) < ?"
             " AND NOT EXISTS (SELECT 1 FROM jobs WHERE status = ? AND queued = 1 AND id < ?)",
             (JobStatus.SUBMITTING, self._clock(), key, job_id, JobStatus.ACCEPTED, owner, max_in_flight,

@@ -23,7 +23,7 @@ class Guilds(Database):
     async def set_guild_config(self, guild_id: int, /, **fields: Any) -> GuildConfig:
         allowed = {
             "user_daily_limit", "user_concurrent_limit", "guild_daily_limit", "cooldown_seconds",
-            "allowed_channels", "allowed_roles", "paused", "requester_only",
+            "user_queue_limit", "allowed_channels", "allowed_roles", "paused", "requester_only",
         }  # fmt: skip
         unknown = set(fields) - allowed
         if unknown:

@@ -11,6 +11,7 @@ import time
 import discord
 
 from bot.jobs import Job, JobKind, JobStatus
+from bot.jobs.limits import ordinal
 
 S = JobStatus
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -86,6 +87,7 @@ def card_embed(
     now: float | None = None,
     link: str | None = None,
     queue_position: int | None = None,
+    line_position: int | None = None,
     waiting_reason: str | None = None,
 ) -> discord.Embed:
     now = time.time() if now is None else now
@@ -110,6 +112,12 @@ def card_embed(
         # While submits are paused the line waits for that (the "Waiting" field says why), not for a slot.
         why = "" if waiting_reason else ", waiting for a free slot"
         embed.add_field(name="Queue", value=f"Place {queue_position} in line{why}", inline=False)
+    if job.status == S.ACCEPTED and line_position is not None:
+        embed.add_field(
+            name="Queue",
+            value=f"{ordinal(line_position)} in your line — starts when one of yours finishes",
+            inline=False,
+        )
     if job.status == S.ACCEPTED and waiting_reason:
         embed.add_field(name="Waiting", value=shorten(waiting_reason, 1024), inline=False)
     if job.status in (S.SUBMITTED, S.RUNNING):

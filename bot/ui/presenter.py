@@ -95,9 +95,11 @@ class DiscordPresenter:
 
     async def _embed(self, job: Job, *, link: str | None = None) -> discord.Embed:
         position = await self._store.queue_position(job.id) if job.queued else None
+        line = await self._store.line_position(job.id) if job.in_line else None
         return cards.card_embed(
-            job, now=self._clock(), link=link, queue_position=position, waiting_reason=self.waiting_reason()
-        )
+            job, now=self._clock(), link=link, queue_position=position, line_position=line,
+            waiting_reason=self.waiting_reason(),
+        )  # fmt: skip
 
     async def post_card(self, job: Job, *, nonce: int, resumed: bool = False) -> int:
         """The first appearance of a job (or the one an interrupted attempt already posted)."""

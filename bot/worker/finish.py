@@ -148,6 +148,7 @@ async def cancel(ctx: Context, job: Job, *, by_user_id: int) -> Job | None:
         "finished_at": ctx.clock(),
         "next_poll_at": ctx.clock(),
         "queued": False,
+        "in_line": False,
         "ended_by": by_user_id,
     }
     if before_submit:

@@ -121,7 +121,7 @@ class Worker:
     async def cancel(self, job: Job, *, by_user_id: int) -> Job | None:
         moved = await finish.cancel(self.ctx, job, by_user_id=by_user_id)
         if moved is not None:
-            if job.queued:
+            if job.queued or job.in_line:
                 self._refresh_queue_cards()  # everyone behind it moves up a place
             self.wake()  # the loop announces it; a slot may be free now
         return moved
@@ -165,6 +165,9 @@ class Worker:
         if hold > 0:
             return hold  # a Retry-After pause: nothing can be asked of the API before it ends
         probe_in = self._watch_submit_pause()
+        # A member whose job ended has a free slot: the oldest in their line becomes due (and its card moves).
+        if await ctx.store.unline(ctx.settings.user_concurrent_limit):
+            self._refresh_queue_cards()
         # While submits are paused, queued jobs stay parked (their cards say why); a resume unparks them.
         if ctx.gate.paused_by is None and await ctx.store.unpark(ctx.settings.max_concurrent_jobs):
             self._refresh_queue_cards()
@@ -275,6 +278,14 @@ class Worker:
                     )
                 except intake.CardRefused:
                     return
+            if job.in_line:
+                # Waiting in its member's line: no due time until `unline` (unless that happened already).
+                if await ctx.store.rest_in_line(job.id, owner=ctx.owner) is not None:
+                    return
+                fresh = await ctx.store.get(job.id)
+                if fresh is None or fresh.status != S.ACCEPTED or fresh.claimed_by != ctx.owner:
+                    return
+                job = fresh
             await submit.submit(ctx, job)
         elif job.status == S.SUBMITTING:
             # Claimable in `submitting`: its worker stopped during the POST. Never re-sent.
@@ -331,6 +342,8 @@ class Worker:
                 self._queue_refresh_again = False
                 # The front of the line is what people watch; cards further back catch up as it moves.
                 for job in (await self.ctx.store.queue())[:QUEUE_CARDS_SHOWN]:
+                    await self.ctx.progress(job)
+                for job in await self.ctx.store.lined():  # members' own lines: a few jobs each
                     await self.ctx.progress(job)
                 if not self._queue_refresh_again:
                     return

@@ -449,7 +449,7 @@ BAD_INPUTS = [
     # Each limit reached (the first clip is made in the set-up; the table row is the one after it).
     Bad(
         "limit-user-concurrent",
-        limit_reached(False, user_concurrent_limit=1),
+        limit_reached(False, user_concurrent_limit=1, user_queue_limit=0),  # no line: the plain refusal
         "You already have 1 of your 1 videos in progress",
     ),
     Bad(

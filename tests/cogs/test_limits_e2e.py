@@ -127,7 +127,8 @@ async def test_forty_concurrent_commands_from_one_user(
     harness: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
     h = harness
-    await h.start(user_concurrent_limit=2, user_daily_limit=3, cooldown_seconds=0)
+    # No line (USER_QUEUE_LIMIT=0): over the concurrent limit is a plain no, as before issue 13.
+    await h.start(user_concurrent_limit=2, user_queue_limit=0, user_daily_limit=3, cooldown_seconds=0)
     h.api.default_timeline = Timeline.manual(estimated_time=1)
     alice = h.discord.add_user("alice")
 

@@ -21,7 +21,12 @@ def _usage(**kw: float) -> Usage:
 
 def test_each_limit_names_itself_with_numbers() -> None:
     limits = Limits(
-        user_daily=3, user_concurrent=2, guild_daily=5, cooldown_seconds=30, daily_credit_budget=20
+        user_daily=3,
+        user_concurrent=2,
+        user_queue=0,
+        guild_daily=5,
+        cooldown_seconds=30,
+        daily_credit_budget=20,
     )
     assert refusal(limits, _usage(), NOW, in_guild=True) is None
     r = refusal(limits, _usage(user_active=2), NOW, in_guild=True)

@@ -42,7 +42,7 @@ async def test_migrations_are_numbered_and_applied_once(tmp_path: Path) -> None:
         s = await Store.open(path)
         await s.close()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
