@@ -16,6 +16,7 @@ import discord
 from discord.ext import commands
 
 from bot.jobs import ACTIVE, Job, JobKind, JobStatus, NewJob, rules
+from bot.ui.cards import NO_MENTIONS
 from bot.ui.replies import reply
 from cogs.common import (
     PROMPT_MAX_CHARS,
@@ -25,6 +26,7 @@ from cogs.common import (
     modal_values,
     start_job,
 )
+from cogs.fullcut import send_full_cut
 from cogs.story import send_story
 
 if TYPE_CHECKING:
@@ -46,7 +48,8 @@ def card_view(job: Job) -> discord.ui.View | None:
         view.add_item(RemixButton(job.id))
         view.add_item(RetryButton(job.id))
         view.add_item(DeleteButton(job.id))
-        view.add_item(StoryButton(job.id))  # the 5th of a row (Discord allows 5; later ones wrap)
+        view.add_item(StoryButton(job.id))  # the 5th of a row (Discord allows 5)
+        view.add_item(FullCutButton(job.id))  # on the second row
     elif job.status in (S.FAILED, S.TIMED_OUT, S.SUBMIT_UNKNOWN):
         view.add_item(RetryButton(job.id))
     else:
@@ -54,8 +57,10 @@ def card_view(job: Job) -> discord.ui.View | None:
     return view
 
 
-def _button(label: str, style: discord.ButtonStyle, action: str, job_id: int) -> discord.ui.Button[Any]:
-    return discord.ui.Button(label=label, style=style, custom_id=f"v:{action}:{job_id}")
+def _button(
+    label: str, style: discord.ButtonStyle, action: str, job_id: int, *, row: int | None = None
+) -> discord.ui.Button[Any]:
+    return discord.ui.Button(label=label, style=style, custom_id=f"v:{action}:{job_id}", row=row)
 
 
 _ButtonItem = discord.ui.DynamicItem[discord.ui.Button[Any]]
@@ -97,7 +102,7 @@ class ExtendButton(
         bot, parent = await _load(interaction, self.job_id)
         problem = await extend_problem(bot, interaction, parent)
         if problem is not None or parent is None:
-            await reply(interaction, problem or "That clip cannot be extended.")
+            await _refuse_extend(bot, interaction, parent, problem or "That clip cannot be extended.")
             return
         await _send_modal(
             interaction, PromptModal("Extend this clip", f"v:extm:{parent.id}", "What happens next?")
@@ -202,6 +207,23 @@ class StoryButton(
         await send_story(interaction.client, interaction, self.job_id)
 
 
+class FullCutButton(
+    _Answers, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:cut:(?P<job>[0-9]+)"
+):
+    def __init__(self, job_id: int) -> None:
+        super().__init__(_button("Full cut", discord.ButtonStyle.secondary, "cut", job_id, row=1))
+        self.job_id = job_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> FullCutButton:
+        return cls(int(match["job"]))
+
+    async def run(self, interaction: discord.Interaction[Any]) -> None:
+        await send_full_cut(interaction.client, interaction, self.job_id)
+
+
 class CancelButton(
     _Answers, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:cnl:(?P<job>[0-9]+)"
 ):
@@ -269,6 +291,23 @@ async def extend_problem(
     return rules.extend_problem(parent, now=bot.clock(), max_age_hours=bot.settings.extend_max_age_hours)
 
 
+async def _refuse_extend(
+    bot: VideoBot, interaction: discord.Interaction[Any], parent: Job | None, problem: str
+) -> None:
+    """Say why the clip cannot be extended; when only its task is too old, offer a Remix of it instead."""
+    if parent is None or await iteration_refusal(bot, interaction, parent) is not None:
+        await reply(interaction, problem)
+        return
+    if await repeat_problem(bot, interaction, parent) is not None:
+        await reply(interaction, problem)
+        return
+    view = discord.ui.View(timeout=None)
+    view.add_item(RemixButton(parent.id))
+    await interaction.response.send_message(
+        f"{problem} You can remix it instead.", view=view, ephemeral=True, allowed_mentions=NO_MENTIONS
+    )
+
+
 async def repeat_problem(
     bot: VideoBot, interaction: discord.Interaction[Any], source: Job | None
 ) -> str | None:
@@ -317,13 +356,13 @@ class ButtonsCog(commands.Cog):
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(
-            ExtendButton, RemixButton, RetryButton, DeleteButton, StoryButton, CancelButton
+            ExtendButton, RemixButton, RetryButton, DeleteButton, StoryButton, FullCutButton, CancelButton
         )
         self.bot.presenter.views = card_view
 
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(
-            ExtendButton, RemixButton, RetryButton, DeleteButton, StoryButton, CancelButton
+            ExtendButton, RemixButton, RetryButton, DeleteButton, StoryButton, FullCutButton, CancelButton
         )
 
     @commands.Cog.listener()

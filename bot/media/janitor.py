@@ -63,7 +63,13 @@ def _sweep_files(
             removed += 1
             removed_bytes += size
     clips = data_dir / "clips"
-    for folder, max_age in ((clips, CLIP_MAX_AGE), (clips / "kept", kept_clip_seconds)):
+    # clips/cuts: full cuts left behind by a crash (each is removed once sent).
+    clip_folders = (
+        (clips, CLIP_MAX_AGE),
+        (clips / "kept", kept_clip_seconds),
+        (clips / "cuts", CLIP_MAX_AGE),
+    )
+    for folder, max_age in clip_folders:
         if folder.is_dir():
             for clip in folder.iterdir():
                 if clip.is_file() and now - clip.stat().st_mtime > max_age:

@@ -72,8 +72,10 @@ def _difference(a: list[int], b: list[int]) -> float:
     return sum(abs(x - y) for x, y in zip(a, b, strict=True)) / len(a)
 
 
-def concat(clips: Sequence[Path], dest: Path) -> None:
+def concat(clips: Sequence[Path], dest: Path, *, skips: Sequence[float] | None = None) -> None:
     """Write `clips` one after another into `dest` (replaced atomically; no partial file on error).
+
+    `skips` (seconds, one per clip) leaves out the start of a part: what an earlier part already shows.
 
     The parts may differ in picture size, frame rate and sound (sample rate, mono or stereo, sample
     format, or no sound at all): the result has the first part's picture size and frame rate, and, when any
@@ -82,11 +84,13 @@ def concat(clips: Sequence[Path], dest: Path) -> None:
     """
     if not clips:
         raise ValueError("nothing to join")
+    if skips is not None and len(skips) != len(clips):
+        raise ValueError("one skip per clip")
     fd, tmp_name = tempfile.mkstemp(prefix=".join-", suffix=".mp4", dir=dest.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        _concat(clips, tmp)
+        _concat(clips, tmp, skips or [0.0] * len(clips))
         os.replace(tmp, dest)
     except (av.FFmpegError, IndexError, ValueError) as exc:
         raise MediaError(f"{dest.name} could not be joined from its parts.") from exc
@@ -95,7 +99,7 @@ def concat(clips: Sequence[Path], dest: Path) -> None:
             tmp.unlink()
 
 
-def _concat(clips: Sequence[Path], dest: Path) -> None:
+def _concat(clips: Sequence[Path], dest: Path, skips: Sequence[float]) -> None:
     with av.open(str(clips[0])) as first:
         vfirst = first.streams.video[0]
         width, height = vfirst.codec_context.width, vfirst.codec_context.height
@@ -104,8 +108,8 @@ def _concat(clips: Sequence[Path], dest: Path) -> None:
     with av.open(str(dest), mode="w", format="mp4", options={"movflags": "+faststart"}) as out:
         picture = _Picture(out, width, height, rate)
         sound = _Sound(out) if with_sound else None
-        for clip in clips:
-            _append(clip, picture, sound)
+        for clip, skip in zip(clips, skips, strict=True):
+            _append(clip, picture, sound, skip)
         picture.close()
         if sound is not None:
             sound.close()
@@ -116,8 +120,10 @@ def _has_sound(clip: Path) -> bool:
         return bool(container.streams.audio)
 
 
-def _append(clip: Path, picture: _Picture, sound: _Sound | None) -> None:
-    """Add one part at the end of the timeline: its pictures, and its sound (or silence) under them."""
+def _append(clip: Path, picture: _Picture, sound: _Sound | None, skip: float = 0.0) -> None:
+    """Add one part at the end of the timeline: its pictures, and its sound (or silence) under them.
+
+    The part's first `skip` seconds are left out (pictures and sound)."""
     with av.open(str(clip)) as inp:
         if not inp.streams.video:
             raise MediaError(f"{clip.name} has no pictures to join.")
@@ -127,7 +133,7 @@ def _append(clip: Path, picture: _Picture, sound: _Sound | None) -> None:
         # The part's own clock starts with its first picture; its sound is placed against that clock.
         origin = (
             float(vin.start_time * vin.time_base) if vin.start_time is not None and vin.time_base else 0.0
-        )
+        ) + skip
         step = 1 / float(vin.average_rate or vin.guessed_rate or picture.rate)
         first_slot = picture.frames
         part_sound = _PartSound(sound, sound.position) if sound is not None else None
@@ -141,6 +147,8 @@ def _append(clip: Path, picture: _Picture, sound: _Sound | None) -> None:
                     if at is None:
                         at = 0.0 if last is None else last + step
                     last = at
+                    if at < -step / 2:
+                        continue  # before the skipped start
                     length = (
                         float(frame.duration * frame.time_base) if frame.duration and frame.time_base else 0.0
                     )

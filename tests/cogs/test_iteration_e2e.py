@@ -20,7 +20,7 @@ from tests.fakes.media import make_jpeg, make_png
 
 pytestmark = pytest.mark.e2e
 
-RESULT_BUTTONS = ["Extend", "Remix", "Retry", "Delete", "Story"]
+RESULT_BUTTONS = ["Extend", "Remix", "Retry", "Delete", "Story", "Full cut"]
 RED_PNG = make_png(color=(200, 30, 30))
 BLUE_PNG = make_png(48, 32, color=(20, 40, 220))
 GREEN_JPEG = make_jpeg(color=(30, 180, 60))

@@ -6,11 +6,13 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import av
 import pytest
 from PIL import Image
 
 from bot.media import storyboard
-from tests.cogs.test_iteration_e2e import answer, job_in, press, via_modal
+from bot.media.kept import kept_clip_path
+from tests.cogs.test_iteration_e2e import answer, job_in, modal_of, press, via_modal
 from tests.conftest import Harness, delivered_card
 from tests.fakes.discord.rules import MAX_CONTENT
 from tests.fakes.fake_discord import FakeMessage
@@ -151,4 +153,108 @@ async def test_a_40_segment_tree_is_summarised_within_discords_limits(
     assert len(shown.content) <= MAX_CONTENT
     assert "see the picture" in shown.content or shown.content.count("https://") == len(board.order)
     assert_no_pings(shown)
+    assert not h.discord.errors
+
+
+# ---- branch from any segment, and the full cut of a branch --------------------------------------------
+
+
+async def _chain(h: Harness) -> dict[int, FakeMessage]:
+    """root by alice → extend by bob → remix (of the extend) by carol → extend of the root by dave."""
+    alice, bob, carol, dave = (h.discord.add_user(n) for n in ("alice", "bob", "carol", "dave"))
+    root = await delivered_card(h, job_in((await answer(await h.video(alice, "a paper boat"))).content))
+    _, said = await via_modal(h, bob, root, "Extend", "it reaches the sea")
+    extend = await delivered_card(h, job_in(said.content))
+    _, said = await via_modal(h, carol, extend, "Remix", "it reaches the sea at night")
+    remix = await delivered_card(h, job_in(said.content))
+    _, said = await via_modal(h, dave, root, "Extend", "it sinks")
+    branch = await delivered_card(h, job_in(said.content))
+    return {1: root, 2: extend, 3: remix, 4: branch}
+
+
+def _duration(data: bytes) -> float:
+    with av.open(io.BytesIO(data)) as container:
+        assert container.duration is not None
+        return container.duration / 1_000_000
+
+
+async def test_branching_from_the_root_extends_the_roots_task(bot_harness: Harness) -> None:
+    h = bot_harness
+    cards = await _chain(h)
+    root = await h.store.get(1)
+    assert root is not None and root.task_id
+    branch_submit = h.api.submits[3]
+    assert branch_submit["extend_from_task_id"] == root.task_id and branch_submit["prompt"] == "it sinks"
+    branch = await h.store.get(4)
+    assert branch is not None and branch.parent_job_id == 1 and branch.parent_task_id == root.task_id
+    # The Story shows the branch: dave's segment hangs off the root, beside bob's.
+    boards = spy_boards(h)
+    await answer(await press(h, h.discord.add_user("erin"), cards[4], "Story"))
+    [board] = boards
+    assert board.path == [1, 4] and board.panel(4).parent_id == 1 and board.panel(2).parent_id == 1
+    assert not h.discord.errors
+
+
+async def test_full_cut_of_the_remix_of_an_extend_joins_its_path_once(bot_harness: Harness) -> None:
+    h = bot_harness
+    cards = await _chain(h)
+    assert [b["label"] for b in cards[3].buttons][-1] == "Full cut"
+    assert [len(row["components"]) for row in cards[3].components] == [5, 1]
+    kept = {j: _duration(kept_clip_path(h.settings.data_dir, j).read_bytes()) for j in (1, 2, 3)}
+    # root, bob's new part (his clip is the root followed by it), carol's new part (hers continues the root).
+    parts = [kept[1], kept[2] - kept[1], kept[3] - kept[1]]
+    assert all(p > 0.5 for p in parts)
+
+    erin = h.discord.add_user("erin")
+    shown = await answer(await press(h, erin, cards[3], "Full cut"))
+    [attachment] = shown.attachments
+    assert attachment.filename == "full-cut-3.mp4" and attachment.ephemeral
+    assert attachment.size <= h.discord.channel.upload_limit
+    assert abs(_duration(attachment.data) - sum(parts)) <= 0.1 * sum(parts)
+    assert "#1 → #2 → #3" in shown.content
+    for job_id in (1, 2, 3):
+        job = await h.store.get(job_id)
+        assert job is not None and job.user_name and job.user_name in shown.content
+    assert_no_pings(shown)
+
+    # A part no longer kept: one clear sentence, no file.
+    kept_clip_path(h.settings.data_dir, 2).unlink()
+    said = await answer(await press(h, erin, cards[3], "Full cut"))
+    assert said.content.startswith("The clip of job #2 is no longer kept") and not said.attachments
+    assert not h.discord.errors
+
+
+async def test_full_cut_is_fitted_to_the_upload_limit(bot_harness: Harness) -> None:
+    h = bot_harness
+    cards = await _chain(h)
+    full = await answer(await press(h, h.discord.add_user("erin"), cards[3], "Full cut"))
+    size = full.attachments[0].size
+    h.monkeypatch.setattr(type(h.bot.presenter), "upload_limit", lambda self, job: size // 2 + 64 * 1024)
+    fitted = await answer(await press(h, h.discord.add_user("frank"), cards[3], "Full cut"))
+    [attachment] = fitted.attachments
+    assert attachment.size <= size // 2 + 64 * 1024
+    assert abs(_duration(attachment.data) - _duration(full.attachments[0].data)) <= 0.5
+    h.monkeypatch.setattr(type(h.bot.presenter), "upload_limit", lambda self, job: 1000)
+    said = await answer(await press(h, h.discord.add_user("gina"), cards[3], "Full cut"))
+    assert "too long to fit" in said.content and not said.attachments
+
+
+async def test_a_too_old_segment_says_so_and_offers_a_working_remix(bot_harness: Harness) -> None:
+    h = bot_harness
+    alice, bob = h.discord.add_user("alice"), h.discord.add_user("bob")
+    root = await delivered_card(h, job_in((await answer(await h.video(alice, "a paper boat"))).content))
+    await h.store._conn.execute(
+        "UPDATE jobs SET finished_at = finished_at - 1e7, created_at = created_at - 1e7"
+    )
+    await h.store._conn.commit()
+    said = await answer(await press(h, bob, root, "Extend"))
+    assert said.content.startswith("This clip is too old to extend") and "remix it instead" in said.content
+    assert [b["label"] for b in said.buttons] == ["Remix"]
+    modal = await modal_of(await press(h, bob, said, "Remix"))
+    submitted = await h.discord.submit_modal(
+        bob, modal["custom_id"], {"prompt": "a paper ship"}, message=said
+    )
+    remix = await delivered_card(h, job_in((await answer(submitted)).content))
+    assert h.api.submits[-1]["prompt"] == "a paper ship" and "extend_from_task_id" not in h.api.submits[-1]
+    assert remix.button("Full cut") is not None
     assert not h.discord.errors

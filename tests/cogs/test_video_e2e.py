@@ -53,7 +53,7 @@ async def test_text_only_video_is_posted_once_with_extend(bot_harness: Harness) 
     assert len(card.attachments) == 1
     assert card.attachments[0].filename.endswith(".mp4")
     assert {"video", "audio"} <= _mp4_streams(card.attachments[0].data)
-    assert [b["label"] for b in card.buttons] == ["Extend", "Remix", "Retry", "Delete", "Story"]
+    assert [b["label"] for b in card.buttons] == ["Extend", "Remix", "Retry", "Delete", "Story", "Full cut"]
     assert "a cat surfing a wave" in card.text
 
     [submit] = h.api.submits
@@ -284,7 +284,7 @@ async def test_clip_that_cannot_fit_becomes_a_link_without_413_loop(bot_harness:
     assert h.api.base_url in card.text
     assert "expires" in card.text
     assert not [r for r in h.discord.requests if r.status == 413]
-    assert [b["label"] for b in card.buttons] == ["Extend", "Remix", "Retry", "Delete", "Story"]
+    assert [b["label"] for b in card.buttons] == ["Extend", "Remix", "Retry", "Delete", "Story", "Full cut"]
 
 
 @pytest.mark.parametrize("fault", ["500", "502", "slow", "drop"])

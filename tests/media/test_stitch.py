@@ -159,3 +159,15 @@ def test_parts_at_another_frame_rate_keep_their_length(tmp_path: Path) -> None:
     facts = _assert_whole(joined, 4.5)
     assert facts.loudness(1.05, 2.45) > 0.05 and facts.loudness(2.55, 3.45) < 0.001
     assert facts.loudness(3.55, 4.45) > 0.05
+
+
+def test_a_skip_leaves_out_the_start_of_a_part(tmp_path: Path) -> None:
+    a = _write(tmp_path / "a.mp4", make_mp4(1.0))
+    b = _write(tmp_path / "b.mp4", make_mp4(2.0, noise=True))
+    joined = tmp_path / "ab.mp4"
+    stitch.concat([a, b], joined, skips=[0.0, 1.0])
+    assert abs(media.video_duration(joined) - 2.0) < 0.1
+    with av.open(io.BytesIO(joined.read_bytes())) as c:
+        audio = c.streams.audio[0]
+        assert audio.duration is not None
+        assert abs(float(audio.duration * audio.time_base) - 2.0) < 0.1, "the sound is cut the same"

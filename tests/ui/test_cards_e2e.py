@@ -33,7 +33,7 @@ pytestmark = pytest.mark.e2e
 
 S = JobStatus
 ACTIVE_TITLES = ("⏳", "🎬", "📦")
-RESULT_BUTTONS = ["Extend", "Remix", "Retry", "Delete", "Story"]
+RESULT_BUTTONS = ["Extend", "Remix", "Retry", "Delete", "Story", "Full cut"]
 TOLERANCE = 0.04  # seconds: the bot stamps its throttle before the request, the fake when it arrives
 
 

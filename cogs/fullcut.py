@@ -1,0 +1,104 @@
+"""The Full cut button's answer: one MP4 from the root clip to a segment, only to the member who asked.
+
+Ephemeral on purpose: anyone may ask for any segment's cut, as often as they like, and a public post per
+press would fill the channel with copies of clips already posted there; the presser can share it. The
+caption credits every maker by display name, with mentions disabled (nobody is pinged).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot import media
+from bot.jobs import Job, JobStatus
+from bot.media import cut
+from bot.ui.cards import NO_MENTIONS, shorten
+from bot.ui.replies import reply
+from cogs.story import may_see
+
+if TYPE_CHECKING:
+    from bot.ui.bot import VideoBot
+
+log = logging.getLogger("cogs.fullcut")
+
+ENVELOPE = 64 * 1024  # room for the multipart envelope Discord counts against the limit
+NAME_SHOWN = 40
+
+
+def credits(path: list[Job]) -> str:
+    names: list[str] = []
+    for job in path:
+        name = discord.utils.escape_mentions(
+            discord.utils.escape_markdown(shorten(job.user_name or "someone", NAME_SHOWN))
+        )
+        if name not in names:
+            names.append(name)
+    return ", ".join(names)
+
+
+def caption(path: list[Job]) -> str:
+    steps = " → ".join(f"#{j.id}" for j in path)
+    return f"**Full cut of job #{path[-1].id}** ({steps}), made by {credits(path)}."[:2000]
+
+
+def _render(data_dir: Path, path: list[Job], work: Path, limit: int) -> Path | None:
+    """The cut, fitted to `limit` bytes (None: it cannot be made to fit). Blocking."""
+    joined = cut.make(data_dir, path, work.with_suffix(".cut.mp4"))
+    if joined.stat().st_size <= limit:
+        return joined
+    fitted = work.with_suffix(".fit.mp4")
+    return fitted if media.fit_to_size(joined, fitted, limit - ENVELOPE) else None
+
+
+async def send_full_cut(bot: VideoBot, interaction: discord.Interaction[Any], job_id: int) -> None:
+    """Answer `interaction` (ephemerally) with the full cut of job `job_id`'s branch."""
+    if not interaction.response.is_done():
+        await interaction.response.defer(ephemeral=True, thinking=True)
+    user, guild = interaction.user.id, interaction.guild_id
+    job = await bot.store.get(job_id)
+    tree = await bot.store.lineage(job_id) if job is not None and may_see(job, user, guild) else None
+    if job is None or tree is None:
+        await reply(interaction, f"I don't know a job #{job_id} that you can see.")
+        return
+    if any(j.status != JobStatus.DELIVERED for j in tree.path):
+        await reply(interaction, "Every clip on the way to this one must have been delivered for a full cut.")
+        return
+    limit = min(bot.presenter.upload_limit(job), int(getattr(interaction, "filesize_limit", 0) or 1 << 62))
+    cuts = bot.settings.data_dir / "clips" / "cuts"
+    await asyncio.to_thread(cuts.mkdir, parents=True, exist_ok=True)
+    work = cuts / f"{job.id}-{uuid.uuid4().hex}"
+    try:
+        try:
+            made = await asyncio.to_thread(_render, bot.settings.data_dir, tree.path, work, limit)
+        except cut.PartGone as gone:
+            await reply(
+                interaction,
+                f"The clip of job #{gone.job_id} is no longer kept (clips are kept while they can still be "
+                "extended), so I can't make the full cut.",
+            )
+            return
+        except media.MediaError as exc:
+            log.warning("full cut of job %s failed: %s", job.id, exc)
+            await reply(interaction, "I couldn't join the clips of this branch into one video.")
+            return
+        if made is None:
+            await reply(
+                interaction, "The full cut is too long to fit Discord's upload limit here, even re-encoded."
+            )
+            return
+        await interaction.edit_original_response(
+            content=caption(tree.path),
+            attachments=[discord.File(made, filename=f"full-cut-{job.id}.mp4")],
+            allowed_mentions=NO_MENTIONS,
+        )
+    finally:
+        for suffix in (".cut.mp4", ".fit.mp4"):
+            with contextlib.suppress(FileNotFoundError):
+                await asyncio.to_thread(work.with_suffix(suffix).unlink)
