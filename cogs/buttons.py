@@ -258,6 +258,52 @@ class CancelButton(
         await reply(interaction, cancelled.error or "Cancelled.")
 
 
+PICK_MAX = 25  # options Discord allows in one select menu
+
+
+def extend_picker(story_of: int, jobs: list[Job]) -> discord.ui.View | None:
+    """The Story answer's select menu: extend any delivered segment (the first 25 in the story's order)."""
+    if not jobs:
+        return None
+    view = discord.ui.View(timeout=None)
+    view.add_item(ExtendPick(story_of, jobs[:PICK_MAX]))
+    return view
+
+
+class ExtendPick(
+    _Answers, discord.ui.DynamicItem[discord.ui.Select[Any]], template=r"v:pick:(?P<job>[0-9]+)"
+):
+    """Pick a segment of a story to extend it: a new branch from that segment."""
+
+    def __init__(self, story_of: int, jobs: list[Job] | None = None) -> None:
+        options = [
+            discord.SelectOption(
+                label=f"#{j.id} {j.kind} by {j.user_name or 'someone'}"[:100],
+                value=str(j.id),
+                description=(j.prompt or "")[:100] or None,
+            )
+            for j in jobs or []
+        ] or [discord.SelectOption(label=f"#{story_of}", value=str(story_of))]
+        super().__init__(
+            discord.ui.Select(
+                custom_id=f"v:pick:{story_of}", placeholder="Extend a segment…", options=options
+            )
+        )
+        self.story_of = story_of
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> ExtendPick:
+        return cls(int(match["job"]))
+
+    async def run(self, interaction: discord.Interaction[Any]) -> None:
+        data: dict[str, Any] = dict(interaction.data or {})
+        values = [str(v) for v in data.get("values") or []]
+        picked = int(values[0]) if values and values[0].isdigit() else self.story_of
+        await ExtendButton(picked).run(interaction)
+
+
 class PromptModal(discord.ui.Modal):
     """A one-field prompt modal. Its submit is handled by ButtonsCog.on_interaction (by custom_id)."""
 
@@ -359,10 +405,18 @@ class ButtonsCog(commands.Cog):
             ExtendButton, RemixButton, RetryButton, DeleteButton, StoryButton, FullCutButton, CancelButton
         )
         self.bot.presenter.views = card_view
+        self.bot.presenter.story_view = extend_picker
 
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(
-            ExtendButton, RemixButton, RetryButton, DeleteButton, StoryButton, FullCutButton, CancelButton
+            ExtendButton,
+            RemixButton,
+            RetryButton,
+            DeleteButton,
+            StoryButton,
+            FullCutButton,
+            CancelButton,
+            ExtendPick,
         )
 
     @commands.Cog.listener()

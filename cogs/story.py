@@ -120,10 +120,15 @@ async def send_story(bot: VideoBot, interaction: discord.Interaction[Any], job_i
     limit = min(storyboard.MAX_BYTES, int(getattr(interaction, "filesize_limit", 0) or storyboard.MAX_BYTES))
     board = await asyncio.to_thread(storyboard.render, parts, job.id, max_bytes=limit)
     picture = discord.File(io.BytesIO(board.png), f"story-{job.id}.png", description=board.alt_text)
+    by_id = {j.id: j for j in visible}
+    picker = bot.presenter.story_view(
+        job.id, [by_id[i] for i in board.order if by_id[i].status == S.DELIVERED]
+    )
     await interaction.edit_original_response(
-        content=caption(board, {j.id: j for j in visible}),
+        content=caption(board, by_id),
         attachments=[picture],
         allowed_mentions=NO_MENTIONS,
+        view=picker or discord.utils.MISSING,
     )
 
 

@@ -78,6 +78,8 @@ class DiscordPresenter:
         self._locks: dict[int, asyncio.Lock] = {}
         # Set by the buttons cog: which buttons a card carries in each state.
         self.views: ViewFactory = lambda job: None
+        # Set by the buttons cog: the Story answer's menu to extend one of its (delivered) segments.
+        self.story_view: Callable[[int, list[Job]], discord.ui.View | None] = lambda job_id, jobs: None
         # Set by the poller's owner: why submits are paused (shown on queued cards).
         self.waiting_reason: Callable[[], str | None] = lambda: None
 

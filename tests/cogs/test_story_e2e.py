@@ -14,6 +14,7 @@ from bot.media import storyboard
 from bot.media.kept import kept_clip_path
 from tests.cogs.test_iteration_e2e import answer, job_in, modal_of, press, via_modal
 from tests.conftest import Harness, delivered_card
+from tests.fakes.discord.models import walk_components
 from tests.fakes.discord.rules import MAX_CONTENT
 from tests.fakes.fake_discord import FakeMessage
 
@@ -189,9 +190,21 @@ async def test_branching_from_the_root_extends_the_roots_task(bot_harness: Harne
     assert branch is not None and branch.parent_job_id == 1 and branch.parent_task_id == root.task_id
     # The Story shows the branch: dave's segment hangs off the root, beside bob's.
     boards = spy_boards(h)
-    await answer(await press(h, h.discord.add_user("erin"), cards[4], "Story"))
+    erin = h.discord.add_user("erin")
+    shown = await answer(await press(h, erin, cards[4], "Story"))
     [board] = boards
     assert board.path == [1, 4] and board.panel(4).parent_id == 1 and board.panel(2).parent_id == 1
+
+    # The Story answer's menu: pick bob's extend (segment 2) and extend it — a branch from that segment.
+    [menu] = [c for c in walk_components(shown.components) if c.get("type") == 3]
+    assert [o["value"] for o in menu["options"]] == ["1", "4", "2", "3"]  # the picture's order
+    modal = await modal_of(await h.discord.select(erin, shown, menu["custom_id"], ["2"]))
+    submitted = await h.discord.submit_modal(erin, modal["custom_id"], {"prompt": "it flies"}, message=shown)
+    picked = await h.job_when(job_in((await answer(submitted)).content), lambda j: j.task_id is not None)
+    extend = await h.store.get(2)
+    assert extend is not None and picked.parent_job_id == 2
+    assert h.api.submits[-1]["extend_from_task_id"] == extend.task_id
+    await delivered_card(h, picked.id)
     assert not h.discord.errors
 
 
