@@ -40,6 +40,7 @@ class Bad:
     id: str
     setup: Setup  # starts the bot, builds the world, returns the bad action
     expected: str  # a fragment of the one sentence the member reads
+    offers: tuple[str, ...] = ()  # buttons the answer may carry as a way forward (e.g. Remix for Extend)
 
 
 # ---- building blocks for the scenarios -------------------------------------------------------------------
@@ -404,6 +405,7 @@ BAD_INPUTS = [
         "extend-failed-job",
         extend_failed_job,
         "Only a finished clip can be extended, and this one did not finish.",
+        offers=("Remix",),
     ),
     Bad(
         "extend-unknown-job", extend_unknown_job, "I don't know that clip any more, so it cannot be extended."
@@ -413,6 +415,7 @@ BAD_INPUTS = [
         "extend-too-old",
         press_on_card("Extend"),
         "This clip is too old to extend: clips can be extended for 24 hours after they are made.",
+        offers=("Remix",),
     ),
     Bad(
         "extend-someone-elses-clip-requester-only",
@@ -501,7 +504,14 @@ async def test_bad_input_gets_one_sentence_and_no_submit(
     assert bad.expected in answer.content, f"{bad.id}: the member read {answer.content!r}"
     assert ia.ephemeral, "only the member sees it"
     assert not ia.followups, "one answer, not several"
-    assert not (answer.embeds or answer.attachments or answer.components), "just a sentence"
+    assert not (answer.embeds or answer.attachments), "just a sentence"
+    offered = tuple(
+        str(c.get("label"))
+        for row in answer.components
+        for c in row.get("components", [])
+        if c.get("type") == 2
+    )
+    assert offered == bad.offers, f"{bad.id}: buttons {offered}, expected {bad.offers}"
     assert "\n" not in answer.content and len(answer.content) <= 300 and answer.content.endswith("."), (
         f"one short sentence: {answer.content!r}"
     )
