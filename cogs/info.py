@@ -55,7 +55,9 @@ HELP_BUTTONS = (
     "**Remix** — a new take with a changed prompt\n"
     "**Retry** — the same request again\n"
     "**Delete** — remove the clip (the requester or a moderator)\n"
-    "**Cancel** — stop a video that is still in progress\n"
+    "**Story** — a picture of how the clip came to be (also `/story job:`)\n"
+    "**Full cut** — the whole path from the first clip to this one, as one clip\n"
+    "**Cancel** — stop a video that is still in progress or waiting in your line\n"
     "Message menu **Apps → Animate with AI** — turn a message's images or clip into a video"
 )
 HELP_EXAMPLES = (
@@ -63,7 +65,10 @@ HELP_EXAMPLES = (
     "`/video prompt: she waves at the camera image1: (your photo) aspect_ratio: 9:16`\n"
     "`/video video: (a 3 s clip) prompt: the camera flies up into the clouds private: True`"
 )
-HELP_MORE = "`/quota` — your allowance · `/jobs` — your recent videos · `/videoadmin` — server settings"
+HELP_MORE = (
+    "`/quota` — your allowance · `/jobs` — your recent videos · `/videoadmin` — server settings\n"
+    "Over your limit of videos in progress? A few more wait in your own line and start as yours finish."
+)
 
 
 # ---- the limit summary (shared by /quota and /help) ---------------------------------------------------
