@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 MIN_DURATION = 20.0
@@ -67,11 +68,18 @@ def make_jobs(count: int = 500, *, seed: int = 2024) -> list[SynthJob]:
 def _smooth(rng: random.Random, duration: float, queue: float) -> tuple[tuple[float, int], ...]:
     """Monotone, updated about once a second, but curved: fast-then-slow or slow-then-fast."""
     gamma = rng.uniform(0.7, 1.4)
+    return _curved(duration, queue, gamma, lambda: rng.uniform(0.5, 1.5))
+
+
+def _curved(
+    duration: float, queue: float, gamma: float, gap: Callable[[], float]
+) -> tuple[tuple[float, int], ...]:
+    """Progress (t - queue) / span raised to `gamma`, read every `gap()` seconds, each change a step."""
     span = duration - queue
     steps: list[tuple[float, int]] = [(queue, 1)]
     t = queue
     while True:
-        t += rng.uniform(0.5, 1.5)
+        t += gap()
         if t >= duration:
             break
         p = min(99, max(1, int(100 * ((t - queue) / span) ** gamma)))
@@ -172,17 +180,7 @@ def _curve(rng: random.Random, duration: float, queue: float) -> tuple[tuple[flo
     """Monotone, updated every 0.5-3 s, curved either way (fast-then-slow or slow-then-fast)."""
     gamma = math.exp(rng.uniform(math.log(0.6), math.log(1.6)))
     every = rng.uniform(0.5, 3.0)
-    span = duration - queue
-    steps: list[tuple[float, int]] = [(queue, 1)]
-    t = queue
-    while True:
-        t += every * rng.uniform(0.7, 1.3)
-        if t >= duration:
-            break
-        p = min(99, max(1, int(100 * ((t - queue) / span) ** gamma)))
-        if p != steps[-1][1]:
-            steps.append((t, p))
-    return tuple(steps)
+    return _curved(duration, queue, gamma, lambda: every * rng.uniform(0.7, 1.3))
 
 
 def _jumpy(rng: random.Random, duration: float, queue: float) -> tuple[tuple[float, int], ...]:

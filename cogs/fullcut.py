@@ -21,7 +21,7 @@ from bot.jobs import Job, JobStatus
 from bot.media import cut
 from bot.ui.cards import NO_MENTIONS, shorten
 from bot.ui.replies import reply
-from cogs.story import may_see
+from cogs.story import seen_lineage
 
 if TYPE_CHECKING:
     from bot.ui.bot import VideoBot
@@ -59,14 +59,10 @@ def _render(data_dir: Path, path: list[Job], work: Path, limit: int) -> Path | N
 
 async def send_full_cut(bot: VideoBot, interaction: discord.Interaction[Any], job_id: int) -> None:
     """Answer `interaction` (ephemerally) with the full cut of job `job_id`'s branch."""
-    if not interaction.response.is_done():
-        await interaction.response.defer(ephemeral=True, thinking=True)
-    user, guild = interaction.user.id, interaction.guild_id
-    job = await bot.store.get(job_id)
-    tree = await bot.store.lineage(job_id) if job is not None and may_see(job, user, guild) else None
-    if job is None or tree is None:
-        await reply(interaction, f"I don't know a job #{job_id} that you can see.")
+    found = await seen_lineage(bot, interaction, job_id)
+    if found is None:
         return
+    job, tree = found
     if any(j.status != JobStatus.DELIVERED for j in tree.path):
         await reply(interaction, "Every clip on the way to this one must have been delivered for a full cut.")
         return

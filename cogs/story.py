@@ -19,7 +19,7 @@ from bot.jobs import Job, JobStatus
 from bot.media import storyboard
 from bot.media.kept import kept_clip_path
 from bot.media.video import clip_frame
-from bot.store import tree_parent
+from bot.store import LineageTree, tree_parent
 from bot.ui.cards import NO_MENTIONS, shorten
 from bot.ui.replies import reply
 
@@ -105,16 +105,28 @@ def caption(board: storyboard.Storyboard, jobs: dict[int, Job]) -> str:
     return "\n".join(lines)[:CONTENT_MAX]
 
 
-async def send_story(bot: VideoBot, interaction: discord.Interaction[Any], job_id: int) -> None:
-    """Answer `interaction` (ephemerally) with job `job_id`'s storyboard."""
+async def seen_lineage(
+    bot: VideoBot, interaction: discord.Interaction[Any], job_id: int
+) -> tuple[Job, LineageTree] | None:
+    """Defer (ephemerally), then job `job_id` and its lineage if the presser may see it; else answer so."""
     if not interaction.response.is_done():
         await interaction.response.defer(ephemeral=True, thinking=True)
-    user, guild = interaction.user.id, interaction.guild_id
     job = await bot.store.get(job_id)
-    tree = await bot.store.lineage(job_id) if job is not None and may_see(job, user, guild) else None
+    seen = job is not None and may_see(job, interaction.user.id, interaction.guild_id)
+    tree = await bot.store.lineage(job_id) if seen else None
     if job is None or tree is None:
         await reply(interaction, f"I don't know a job #{job_id} that you can see.")
+        return None
+    return job, tree
+
+
+async def send_story(bot: VideoBot, interaction: discord.Interaction[Any], job_id: int) -> None:
+    """Answer `interaction` (ephemerally) with job `job_id`'s storyboard."""
+    found = await seen_lineage(bot, interaction, job_id)
+    if found is None:
         return
+    job, tree = found
+    user, guild = interaction.user.id, interaction.guild_id
     visible = [j for j in tree.tree if j.id == job.id or may_see(j, user, guild)]
     parts = await asyncio.to_thread(segments, bot.settings.data_dir, visible)
     limit = min(storyboard.MAX_BYTES, int(getattr(interaction, "filesize_limit", 0) or storyboard.MAX_BYTES))
