@@ -41,6 +41,14 @@ class App:
                 await self.session.close()
 
 
+async def open_store(settings: Settings, *, clock: Callable[[], float] = time.time) -> Store:
+    """PostgreSQL when DATABASE_URL is set (shared by several processes), else the SQLite file (this process
+    alone)."""
+    if settings.database_url:
+        return await Store.connect(settings.database_url, clock=clock)
+    return await Store.open(settings.database_path, clock=clock)
+
+
 async def build_app(
     settings: Settings,
     *,
@@ -50,7 +58,7 @@ async def build_app(
 ) -> App:
     """Build everything. Raises store.DatabaseInUse when another process holds the database (before
     anything else is opened)."""
-    store = await Store.open(settings.database_path, clock=clock)
+    store = await open_store(settings, clock=clock)
     session = aiohttp.ClientSession()
     try:
         api = ApiMartClient(

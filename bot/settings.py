@@ -17,7 +17,7 @@ from dotenv.parser import parse_stream
 
 from bot.jobs.limits import Limits
 
-_SECRET_FIELDS = frozenset({"discord_token", "apimart_api_key"})
+_SECRET_FIELDS = frozenset({"discord_token", "apimart_api_key", "database_url"})
 
 
 class SettingsError(Exception):
@@ -35,6 +35,8 @@ class Settings:
     apimart_base_url: str = "https://api.apimart.ai"
     apimart_model: str = "gemini-omni-flash-preview"
     database_path: Path = Path("data/bot.sqlite3")
+    # PostgreSQL (several processes on one store); unset: the SQLite file at DATABASE_PATH.
+    database_url: str = field(default="", repr=False)
     dev_guild_id: int | None = None
     log_level: str = "INFO"
     log_format: str = "text"  # text, or json: one JSON object a line, job fields as keys
@@ -209,6 +211,15 @@ def _url(raw: str) -> str:
     return _checked_url(raw, ("http", "https")).rstrip("/")
 
 
+def _postgres_url(raw: str) -> str:
+    import yarl
+
+    url = yarl.URL(raw)
+    if url.scheme not in {"postgresql", "postgres"} or not url.host:
+        raise ValueError
+    return raw
+
+
 def _ws_url(raw: str) -> str:
     return _checked_url(raw, ("ws", "wss"))
 
@@ -264,6 +275,7 @@ _OPTIONAL: dict[str, tuple[str, Callable[[str], Any], str]] = {
     "APIMART_BASE_URL": ("apimart_base_url", _url, "an http(s) URL"),
     "APIMART_MODEL": ("apimart_model", str, "a model id"),
     "DATABASE_PATH": ("database_path", _file_path, "a file path"),
+    "DATABASE_URL": ("database_url", _postgres_url, "a postgresql://user:password@host:port/database URL"),
     "DEV_GUILD_ID": ("dev_guild_id", _snowflake, "a server id (a positive number)"),
     "LOG_LEVEL": ("log_level", _log_level, "DEBUG, INFO, WARNING or ERROR"),
     "LOG_FORMAT": ("log_format", _log_format, "text or json"),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import aiosqlite
-
 from bot.jobs import ACTIVE, Job, NewJob
 from bot.jobs.limits import Limits, Refusal, Usage, day_start, must_wait, refusal
 from bot.store.db import locked
@@ -30,13 +28,13 @@ class Admission(JobRows):
         caller dies first, the claim lapses and a worker takes the job over. A member at their concurrent
         limit gets the job in their own line (`in_line`): admitted and counted now (daily limits, budget)
         like a started one, made due by `unline` when one of theirs finishes."""
-        async with self._immediate() as conn:
-            usage = await self._usage(conn, new.user_id, new.guild_id, day_start(now))
+        async with self._immediate():
+            usage = await self._usage(new.user_id, new.guild_id, day_start(now))
             refused = refusal(limits, usage, now, in_guild=new.guild_id is not None)
             if refused is not None:
                 return refused
             job_id = await self._insert(
-                conn, new, now=now, credits=credits, claimed_by=owner,
+                new, now=now, credits=credits, claimed_by=owner,
                 lease_until=now + lease if owner is not None else None, in_line=must_wait(limits, usage),
             )  # fmt: skip
         job = await self._get(job_id)
@@ -45,12 +43,10 @@ class Admission(JobRows):
 
     @locked
     async def usage(self, user_id: int, guild_id: int | None, now: float) -> Usage:
-        return await self._usage(self._conn, user_id, guild_id, day_start(now))
+        return await self._usage(user_id, guild_id, day_start(now))
 
-    async def _usage(
-        self, conn: aiosqlite.Connection, user_id: int, guild_id: int | None, start: float
-    ) -> Usage:
-        async with conn.execute(
+    async def _usage(self, user_id: int, guild_id: int | None, start: float) -> Usage:
+        row = await self._fetchone(
             f"SELECT"
             f" (SELECT COUNT(*) FROM jobs WHERE user_id = ? AND status IN ({_ACTIVE}) AND in_line = 0),"
             " (SELECT COUNT(*) FROM jobs WHERE user_id = ? AND charged = 1 AND created_at >= ?),"
@@ -59,8 +55,7 @@ class Admission(JobRows):
             " (SELECT COALESCE(SUM(credits), 0) FROM jobs WHERE created_at >= ?),"
             " (SELECT COUNT(*) FROM jobs WHERE user_id = ? AND status = 'accepted' AND in_line = 1)",
             (user_id, user_id, start, guild_id, start, user_id, start, user_id),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         assert row is not None
         return Usage(
             user_active=int(row[0]),

@@ -16,6 +16,12 @@ from bot.store.rows import JOB_COLUMNS, row_to_job
 
 _IN_FLIGHT = ", ".join(f"'{s}'" for s in IN_FLIGHT)
 _TERMINAL = ", ".join(f"'{s}'" for s in TERMINAL)
+# `next_poll_at` moved to `?` if that is sooner (a job with no due time keeps none). Bind the time twice.
+_SOONER = "CASE WHEN next_poll_at > ? THEN ? ELSE next_poll_at END"
+
+
+def _qualified(table: str) -> str:
+    return ", ".join(f"{table}.{c.strip()}" for c in JOB_COLUMNS.split(","))
 
 
 class Claims(JobRows):
@@ -25,23 +31,41 @@ class Claims(JobRows):
         if limit <= 0:
             return []
         until = now + lease
-        async with self._immediate() as conn:
-            async with conn.execute(
+        if self.dialect == "postgres":
+            return await self._claim_due_skip_locked(owner, now=now, limit=limit, until=until)
+        async with self._immediate():
+            found = await self._fetchall(
                 "SELECT id FROM jobs WHERE next_poll_at IS NOT NULL AND next_poll_at <= ?"
                 " AND (claimed_by IS NULL OR lease_until < ?) ORDER BY next_poll_at, id LIMIT ?",
                 (now, now, limit),
-            ) as cur:
-                ids = [int(r[0]) for r in await cur.fetchall()]
+            )
+            ids = [int(r[0]) for r in found]
             if not ids:
                 return []
             marks = ", ".join("?" for _ in ids)
-            await conn.execute(
+            await self._execute(
                 f"UPDATE jobs SET claimed_by = ?, lease_until = ?, next_poll_at = ? WHERE id IN ({marks})",
                 (owner, until, until, *ids),
             )
-            async with conn.execute(f"SELECT {JOB_COLUMNS} FROM jobs WHERE id IN ({marks})", ids) as cur:
-                rows = {int(r["id"]): row_to_job(r) for r in await cur.fetchall()}
+            rows = {
+                int(r["id"]): row_to_job(r)
+                for r in await self._fetchall(f"SELECT {JOB_COLUMNS} FROM jobs WHERE id IN ({marks})", ids)
+            }
         return [rows[i] for i in ids]
+
+    async def _claim_due_skip_locked(self, owner: str, *, now: float, limit: int, until: float) -> list[Job]:
+        """PostgreSQL: processes claim side by side; a row another one is claiming right now is skipped,
+        not waited for, and a row it has just claimed no longer matches (re-checked on the new version)."""
+        rows = await self._fetchall(
+            "WITH picked AS (SELECT id, next_poll_at AS due FROM jobs WHERE next_poll_at IS NOT NULL"
+            " AND next_poll_at <= ? AND (claimed_by IS NULL OR lease_until < ?)"
+            " ORDER BY next_poll_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+            " UPDATE jobs SET claimed_by = ?, lease_until = ?, next_poll_at = ? FROM picked"
+            f" WHERE jobs.id = picked.id RETURNING picked.due AS picked_due, {_qualified('jobs')}",
+            (now, now, limit, owner, until, until),
+        )
+        ordered = sorted(rows, key=lambda r: (r["picked_due"], r["id"]))
+        return [row_to_job(r, skip=("picked_due",)) for r in ordered]
 
     @locked
     async def renew(self, owner: str, *, until: float) -> int:
@@ -52,8 +76,8 @@ class Claims(JobRows):
     async def release(self, job_id: int, owner: str, *, due_at: float | None = None) -> bool:
         """Give the claim back. `due_at`: the step was cut short (shutdown), so whoever comes next should
         look at the job by then instead of waiting for the lease's end its claim left in `next_poll_at`."""
-        due = ", next_poll_at = MIN(next_poll_at, ?)" if due_at is not None else ""
-        params = (*((due_at,) if due_at is not None else ()), job_id, owner)
+        due = f", next_poll_at = {_SOONER}" if due_at is not None else ""
+        params = (*((due_at, due_at) if due_at is not None else ()), job_id, owner)
         changed = await self._execute(
             f"UPDATE jobs SET claimed_by = NULL, lease_until = NULL{due} WHERE id = ? AND claimed_by = ?",
             params,
@@ -64,9 +88,9 @@ class Claims(JobRows):
     async def release_all(self, owner: str, *, now: float) -> int:
         """Shutting down: every claim `owner` still holds is given back, its job due now for the next one."""
         return await self._execute(
-            "UPDATE jobs SET claimed_by = NULL, lease_until = NULL, next_poll_at = MIN(next_poll_at, ?)"
+            f"UPDATE jobs SET claimed_by = NULL, lease_until = NULL, next_poll_at = {_SOONER}"
             " WHERE claimed_by = ?",
-            (now, owner),
+            (now, now, owner),
         )
 
     @locked
@@ -76,7 +100,7 @@ class Claims(JobRows):
         Opened exclusively (one process per SQLite file, enforced by the OS lock), every claim that is not
         ours belongs to a dead process; otherwise only lapsed leases are taken over.
         """
-        only_lapsed = "" if self._process_lock is not None else " AND lease_until < ?"
+        only_lapsed = " AND lease_until < ?" if self.shared else ""
         params: tuple[object, ...] = (now, owner) + ((now,) if only_lapsed else ())
         return await self._execute(
             "UPDATE jobs SET claimed_by = NULL, lease_until = NULL, next_poll_at = ?"
@@ -102,8 +126,8 @@ class Claims(JobRows):
     async def next_due_at(self, now: float) -> float | None:
         """When the next job comes due; a job under a live claim counts from its lease's end."""
         value = await self._scalar(
-            "SELECT MIN(CASE WHEN claimed_by IS NULL OR lease_until < ? THEN next_poll_at"
-            " ELSE MAX(next_poll_at, lease_until) END) FROM jobs WHERE next_poll_at IS NOT NULL",
+            "SELECT MIN(CASE WHEN claimed_by IS NULL OR lease_until < ? OR next_poll_at > lease_until"
+            " THEN next_poll_at ELSE lease_until END) FROM jobs WHERE next_poll_at IS NOT NULL",
             (now,),
         )
         return float(value) if value is not None else None
@@ -116,15 +140,16 @@ class Claims(JobRows):
 
         The job gets its idempotency key here (kept while the body stays the same), stored before the POST.
         """
-        changed = await self._execute(
-            "UPDATE jobs SET status = ?, queued = 0, updated_at = ?,"
-            " idempotency_key = COALESCE(idempotency_key, ?)"
-            " WHERE id = ? AND status = ? AND claimed_by = ? AND in_line = 0"
-            f" AND (SELECT COUNT(*) FROM jobs WHERE status IN ({_IN_FLIGHT})) < ?"
-            " AND NOT EXISTS (SELECT 1 FROM jobs WHERE status = ? AND queued = 1 AND id < ?)",
-            (JobStatus.SUBMITTING, self._clock(), key, job_id, JobStatus.ACCEPTED, owner, max_in_flight,
-             JobStatus.ACCEPTED, job_id),
-        )  # fmt: skip
+        async with self._immediate():  # the count and the move are one step for every process
+            changed = await self._execute(
+                "UPDATE jobs SET status = ?, queued = 0, updated_at = ?,"
+                " idempotency_key = COALESCE(idempotency_key, ?)"
+                " WHERE id = ? AND status = ? AND claimed_by = ? AND in_line = 0"
+                f" AND (SELECT COUNT(*) FROM jobs WHERE status IN ({_IN_FLIGHT})) < ?"
+                " AND NOT EXISTS (SELECT 1 FROM jobs WHERE status = ? AND queued = 1 AND id < ?)",
+                (JobStatus.SUBMITTING, self._clock(), key, job_id, JobStatus.ACCEPTED, owner, max_in_flight,
+                 JobStatus.ACCEPTED, job_id),
+            )  # fmt: skip
         return await self._get(job_id) if changed == 1 else None
 
     @locked
@@ -135,29 +160,31 @@ class Claims(JobRows):
     @locked
     async def unpark(self, max_in_flight: int) -> list[int]:
         """Make the oldest queued jobs due again, as many as there are free slots."""
-        in_flight = int(await self._scalar(f"SELECT COUNT(*) FROM jobs WHERE status IN ({_IN_FLIGHT})") or 0)
-        free = max_in_flight - in_flight
-        if free <= 0:
-            return []
-        async with self._conn.execute(
-            "SELECT id FROM jobs WHERE status = ? AND queued = 1 AND next_poll_at IS NULL"
-            " ORDER BY id LIMIT ?",
-            (JobStatus.ACCEPTED, free),
-        ) as cur:
-            ids = [int(r[0]) for r in await cur.fetchall()]
-        now = self._clock()
-        for job_id in ids:
-            await self._update(job_id, [JobStatus.ACCEPTED], {"next_poll_at": now})
+        async with self._immediate():
+            in_flight = int(
+                await self._scalar(f"SELECT COUNT(*) FROM jobs WHERE status IN ({_IN_FLIGHT})") or 0
+            )
+            free = max_in_flight - in_flight
+            if free <= 0:
+                return []
+            rows = await self._fetchall(
+                "SELECT id FROM jobs WHERE status = ? AND queued = 1 AND next_poll_at IS NULL"
+                " ORDER BY id LIMIT ?",
+                (JobStatus.ACCEPTED, free),
+            )
+            ids = [int(r[0]) for r in rows]
+            now = self._clock()
+            for job_id in ids:
+                await self._update(job_id, [JobStatus.ACCEPTED], {"next_poll_at": now})
         return ids
 
     @locked
     async def queue(self) -> list[Job]:
         """Jobs waiting for a slot, oldest first (their place in the queue is their index + 1)."""
-        async with self._conn.execute(
+        rows = await self._fetchall(
             f"SELECT {JOB_COLUMNS} FROM jobs WHERE status = ? AND queued = 1 ORDER BY id",
             (JobStatus.ACCEPTED,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [row_to_job(r) for r in rows]
 
     @locked

@@ -1,4 +1,4 @@
-"""The SQLite connection: one per process, WAL mode, numbered migrations, and the one-process lock.
+"""The database: SQLite (one connection, WAL mode, the one-process lock) or PostgreSQL, numbered migrations.
 
 SQLite is the embedded default and serves ONE bot process per database; a second `python -m bot` on the same
 file refuses to start (an OS file lock, released by the kernel even on SIGKILL), so start-up recovery can
@@ -17,7 +17,7 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import Callable, Coroutine
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any, Concatenate, ParamSpec, TypeVar
@@ -25,6 +25,7 @@ from typing import IO, Any, Concatenate, ParamSpec, TypeVar
 import aiosqlite
 
 from bot.startup import ENVIRONMENT, StartupError
+from bot.store.driver import Driver, Params, PostgresDriver, Row, SqliteDriver
 
 log = logging.getLogger("bot.store")
 
@@ -116,13 +117,22 @@ async def _pragma(conn: aiosqlite.Connection, pragma: str) -> None:
         await cur.fetchall()
 
 
-def _migrations() -> list[tuple[int, str]]:
+def migrations(dialect: str = "sqlite") -> list[tuple[int, str, str]]:
+    """(number, name, SQL) of every migration the store ships for `dialect`, in order. Both dialects have the
+    same migrations, numbered and named alike (a test holds them together)."""
+    folder = resources.files("bot.store.migrations")
+    if dialect == "postgres":
+        folder = folder / "postgres"
     found = []
-    for entry in resources.files("bot.store.migrations").iterdir():
+    for entry in folder.iterdir():
         name = entry.name
         if name.endswith(".sql") and name[:4].isdigit():
-            found.append((int(name[:4]), entry.read_text(encoding="utf-8")))
+            found.append((int(name[:4]), name, entry.read_text(encoding="utf-8")))
     return sorted(found)
+
+
+def _migrations() -> list[tuple[int, str]]:
+    return [(number, sql) for number, _, sql in migrations("sqlite")]
 
 
 def latest_version() -> int:
@@ -233,30 +243,39 @@ def _unusable(path: Path, exc: OSError | sqlite3.Error) -> DatabaseUnusable:
 def locked(
     method: Callable[Concatenate[D, P], Coroutine[Any, Any, R]],
 ) -> Callable[Concatenate[D, P], Coroutine[Any, Any, R]]:
-    """Run a public store method alone on the connection (see Database.__init__)."""
+    """Run a public store method in a driver session (see driver.py)."""
 
     @functools.wraps(method)
     async def wrapper(self: D, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        async with self._lock:
+        async with self._driver.session():
             return await method(self, *args, **kwargs)
 
     return wrapper
 
 
 class Database:
-    """One aiosqlite connection; every public method of the store runs alone on it."""
+    """The store's SQL runs through one driver: SQLite (the default) or PostgreSQL (`DATABASE_URL`)."""
 
-    def __init__(self, conn: aiosqlite.Connection, clock: Clock = time.time) -> None:
-        self._conn = conn
-        # One connection, one use case at a time: a cursor left open by one coroutine would otherwise pin
-        # a stale snapshot for another, and a statement could slip into someone else's transaction.
-        self._lock = asyncio.Lock()
+    def __init__(self, driver: Driver, clock: Clock = time.time) -> None:
+        self._driver = driver
         self._clock = clock
+        # SQLite only: the OS lock proving that this process is the only one on the file.
         self._process_lock: ProcessLock | None = None
+        self._url: str | None = None  # PostgreSQL: where it is (the password never printed), and the schema
+        self._schema: str | None = None
+
+    @property
+    def dialect(self) -> str:
+        return self._driver.dialect
+
+    @property
+    def shared(self) -> bool:
+        """Several processes may work this store at once (PostgreSQL, or SQLite opened non-exclusively)."""
+        return self._process_lock is None
 
     @classmethod
     async def open(cls: type[D], path: Path, *, clock: Clock = time.time, exclusive: bool = True) -> D:
-        """Open (and migrate) the database. `exclusive`: refuse when another process holds it. Raises
+        """Open (and migrate) the SQLite database. `exclusive`: refuse when another process holds it. Raises
         DatabaseInUse, DatabaseTooNew (checked before any write: the file is left byte-for-byte unchanged) or
         DatabaseUnusable, each with one sentence saying what to do."""
         try:
@@ -274,7 +293,7 @@ class Database:
             conn = await _open_connection(path)
             try:
                 await _pragma(conn, "journal_mode=WAL")
-                db = cls(conn, clock)
+                db = cls(SqliteDriver(conn), clock)
                 await db._migrate()
             except (OSError, sqlite3.Error) as exc:
                 await conn.close()
@@ -289,47 +308,68 @@ class Database:
         db._process_lock = lock
         return db
 
+    @classmethod
+    async def connect(
+        cls: type[D], url: str, *, clock: Clock = time.time, pool_size: int = 10, schema: str | None = None
+    ) -> D:
+        """Connect to PostgreSQL (`DATABASE_URL`) and migrate it; several processes may share it.
+        `schema` (or `?search_path=` in the URL): work in that schema, created if missing."""
+        from bot.store import postgres
+
+        if schema is None:
+            schema = postgres.schema_of(url)
+
+        pool = await postgres.create_pool(url, pool_size=pool_size, schema=schema)
+        driver = PostgresDriver(pool)
+        db = cls(driver, clock)
+        db._url, db._schema = url, schema
+        try:
+            async with driver.session():
+                await postgres.migrate(driver, url)
+        except BaseException:
+            await pool.close()
+            raise
+        return db
+
     async def close(self) -> None:
-        async with self._lock:
-            await self._conn.close()
+        await self._driver.close()
         if self._process_lock is not None:
             self._process_lock.release()
             self._process_lock = None
 
-    @contextlib.asynccontextmanager
-    async def _immediate(self) -> AsyncIterator[aiosqlite.Connection]:
-        """A write transaction taken up front (BEGIN IMMEDIATE): no other connection writes in between."""
-        await self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._conn
-        except BaseException:
-            await self._conn.execute("ROLLBACK")
-            raise
-        await self._conn.execute("COMMIT")
+    async def execute_raw(self, sql: str, params: Params = ()) -> int:
+        """One statement of the store's SQL (`?` placeholders), outside any use case: for tests and operator
+        tools that set up rows by hand. Returns how many rows it changed."""
+        async with self._driver.session():
+            return await self._execute(sql, params)
+
+    def _immediate(self) -> contextlib.AbstractAsyncContextManager[None]:
+        """A write transaction no other writer interleaves with (see driver.py)."""
+        return self._driver.write()
 
     async def _migrate(self) -> None:
-        async with self._conn.execute("PRAGMA user_version") as cur:
-            row = await cur.fetchone()
-        current = int(row[0]) if row else 0
+        current = int(await self._scalar("PRAGMA user_version") or 0)
         for number, sql in _migrations():
             if number <= current:
                 continue
             # One transaction per migration, including the version bump: a crash leaves it unapplied.
             statements = [s.strip() for s in sql.split(";") if s.strip()]
-            async with self._immediate() as conn:
+            async with self._immediate():
                 for statement in statements:
-                    await conn.execute(statement)
-                await conn.execute(f"PRAGMA user_version = {number:d}")
+                    await self._execute(statement)
+                await self._execute(f"PRAGMA user_version = {number:d}")
             log.info("applied migration %04d", number)
 
-    async def _scalar(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> Any:
-        async with self._conn.execute(sql, params) as cur:
-            row = await cur.fetchone()
+    async def _fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        return await self._driver.fetchall(sql, params)
+
+    async def _fetchone(self, sql: str, params: Params = ()) -> Row | None:
+        return await self._driver.fetchone(sql, params)
+
+    async def _scalar(self, sql: str, params: Params = ()) -> Any:
+        row = await self._driver.fetchone(sql, params)
         return row[0] if row else None
 
-    async def _execute(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> int:
+    async def _execute(self, sql: str, params: Params = ()) -> int:
         """Run one write statement; return how many rows it changed."""
-        cur = await self._conn.execute(sql, params)
-        changed = cur.rowcount
-        await cur.close()
-        return changed
+        return await self._driver.execute(sql, params)

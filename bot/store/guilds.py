@@ -15,8 +15,7 @@ class Guilds(Database):
         return await self._guild_config(guild_id)
 
     async def _guild_config(self, guild_id: int) -> GuildConfig:
-        async with self._conn.execute("SELECT * FROM guild_settings WHERE guild_id = ?", (guild_id,)) as cur:
-            row = await cur.fetchone()
+        row = await self._fetchone("SELECT * FROM guild_settings WHERE guild_id = ?", (guild_id,))
         return GuildConfig.from_row(row) if row else GuildConfig(guild_id=guild_id)
 
     @locked
@@ -29,10 +28,12 @@ class Guilds(Database):
         if unknown:
             raise ValueError(f"unknown guild settings: {sorted(unknown)}")
         values = {k: json.dumps(v) if k.startswith("allowed_") else v for k, v in fields.items()}
-        await self._conn.execute("INSERT OR IGNORE INTO guild_settings (guild_id) VALUES (?)", (guild_id,))
+        await self._execute(
+            "INSERT INTO guild_settings (guild_id) VALUES (?) ON CONFLICT DO NOTHING", (guild_id,)
+        )
         if values:
             sets = ", ".join(f"{k} = ?" for k in values)
-            await self._conn.execute(
+            await self._execute(
                 f"UPDATE guild_settings SET {sets}, updated_at = ? WHERE guild_id = ?",
                 (*values.values(), self._clock(), guild_id),
             )
@@ -40,33 +41,30 @@ class Guilds(Database):
 
     @locked
     async def is_banned(self, guild_id: int, user_id: int) -> bool:
-        async with self._conn.execute(
+        row = await self._fetchone(
             "SELECT 1 FROM bans WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
-        ) as cur:
-            return await cur.fetchone() is not None
+        )
+        return row is not None
 
     @locked
     async def ban(self, guild_id: int, user_id: int, by: int) -> bool:
-        cur = await self._conn.execute(
-            "INSERT OR IGNORE INTO bans (guild_id, user_id, banned_by, created_at) VALUES (?, ?, ?, ?)",
+        changed = await self._execute(
+            "INSERT INTO bans (guild_id, user_id, banned_by, created_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             (guild_id, user_id, by, self._clock()),
         )
-        changed = cur.rowcount
-        await cur.close()
         return changed == 1
 
     @locked
     async def unban(self, guild_id: int, user_id: int) -> bool:
-        cur = await self._conn.execute(
+        changed = await self._execute(
             "DELETE FROM bans WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)
         )
-        changed = cur.rowcount
-        await cur.close()
         return changed == 1
 
     @locked
     async def bans(self, guild_id: int) -> list[int]:
-        async with self._conn.execute(
+        rows = await self._fetchall(
             "SELECT user_id FROM bans WHERE guild_id = ? ORDER BY created_at", (guild_id,)
-        ) as cur:
-            return [int(r[0]) for r in await cur.fetchall()]
+        )
+        return [int(r[0]) for r in rows]

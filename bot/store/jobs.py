@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-import aiosqlite
-
 from bot.jobs import Job, JobStatus, NewJob, check_transition, dump_refs
 from bot.store.db import Database, locked
 from bot.store.rows import JOB_COLUMNS, WRITABLE, encode, row_to_job
@@ -25,14 +23,13 @@ class JobRows(Database):
     @locked
     async def insert_job(self, new: NewJob, *, credits: float = 0.0) -> Job:
         """Insert without any limit check (admission goes through `admit`)."""
-        job_id = await self._insert(self._conn, new, now=self._clock(), credits=credits)
+        job_id = await self._insert(new, now=self._clock(), credits=credits)
         job = await self._get(job_id)
         assert job is not None
         return job
 
     async def _insert(
         self,
-        conn: aiosqlite.Connection,
         new: NewJob,
         *,
         now: float,
@@ -41,11 +38,11 @@ class JobRows(Database):
         lease_until: float | None = None,
         in_line: bool = False,
     ) -> int:
-        cur = await conn.execute(
+        job_id = await self._scalar(
             "INSERT INTO jobs (status, kind, guild_id, channel_id, user_id, user_name, prompt, aspect_ratio,"
             " refs, parent_job_id, parent_task_id, source_job_id, credit_user_id, private, credits,"
             " created_at, updated_at, claimed_by, lease_until, next_poll_at, in_line)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 JobStatus.ACCEPTED, new.kind, new.guild_id, new.channel_id, new.user_id, new.user_name,
                 new.prompt, new.aspect_ratio, dump_refs(new.refs), new.parent_job_id, new.parent_task_id,
@@ -56,24 +53,20 @@ class JobRows(Database):
                 now, int(in_line),
             ),
         )  # fmt: skip
-        job_id = cur.lastrowid
-        await cur.close()
         assert job_id is not None
-        return job_id
+        return int(job_id)
 
     @locked
     async def get(self, job_id: int) -> Job | None:
         return await self._get(job_id)
 
     async def _get(self, job_id: int) -> Job | None:
-        async with self._conn.execute(f"SELECT {JOB_COLUMNS} FROM jobs WHERE id = ?", (job_id,)) as cur:
-            row = await cur.fetchone()
+        row = await self._fetchone(f"SELECT {JOB_COLUMNS} FROM jobs WHERE id = ?", (job_id,))
         return row_to_job(row) if row else None
 
     @locked
     async def get_by_task(self, task_id: str) -> Job | None:
-        async with self._conn.execute(f"SELECT {JOB_COLUMNS} FROM jobs WHERE task_id = ?", (task_id,)) as cur:
-            row = await cur.fetchone()
+        row = await self._fetchone(f"SELECT {JOB_COLUMNS} FROM jobs WHERE task_id = ?", (task_id,))
         return row_to_job(row) if row else None
 
     @locked
@@ -131,28 +124,25 @@ class JobRows(Database):
     @locked
     async def jobs_with_status(self, statuses: Collection[JobStatus]) -> list[Job]:
         marks = ", ".join("?" for _ in statuses)
-        async with self._conn.execute(
+        rows = await self._fetchall(
             f"SELECT {JOB_COLUMNS} FROM jobs WHERE status IN ({marks}) ORDER BY id", list(statuses)
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [row_to_job(r) for r in rows]
 
     @locked
     async def recent_durations(self, limit: int = 50) -> list[float]:
         """Actual submit-to-finish times of the latest finished jobs (for the poll planner's prior)."""
-        async with self._conn.execute(
+        rows = await self._fetchall(
             "SELECT finished_at - submitted_at FROM jobs WHERE submitted_at IS NOT NULL"
             " AND finished_at IS NOT NULL AND status IN ('completed', 'delivering', 'delivered')"
             " ORDER BY finished_at DESC LIMIT ?",
             (limit,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [float(r[0]) for r in rows if r[0] is not None and r[0] > 0]
 
     @locked
     async def recent_jobs(self, user_id: int, limit: int = 10) -> list[Job]:
-        async with self._conn.execute(
+        rows = await self._fetchall(
             f"SELECT {JOB_COLUMNS} FROM jobs WHERE user_id = ? ORDER BY id DESC LIMIT ?", (user_id, limit)
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [row_to_job(r) for r in rows]

@@ -35,14 +35,14 @@ class Lineage(JobRows):
     @locked
     async def lineage(self, job_id: int, *, max_tree: int = MAX_TREE) -> LineageTree | None:
         """The job's path from its root, and the root's tree; None when the job does not exist."""
-        async with self._conn.execute(
-            "WITH RECURSIVE up(id, depth) AS (SELECT ?, 0 UNION ALL"
+        rows = await self._fetchall(
+            "WITH RECURSIVE up(id, depth) AS (SELECT CAST(? AS BIGINT), 0 UNION ALL"
             f" SELECT {_PARENT}, up.depth + 1 FROM jobs JOIN up ON jobs.id = up.id"
             f" WHERE {_PARENT} IS NOT NULL AND up.depth < ?)"
             f" SELECT {JOB_COLUMNS} FROM jobs WHERE id IN (SELECT id FROM up)",
             (job_id, MAX_DEPTH),
-        ) as cur:
-            found = {job.id: job for job in map(row_to_job, await cur.fetchall())}
+        )
+        found = {job.id: job for job in map(row_to_job, rows)}
         if job_id not in found:
             return None
         path: list[Job] = []
@@ -53,13 +53,16 @@ class Lineage(JobRows):
             current = tree_parent(job)
         path.reverse()
         root = path[0].id
-        async with self._conn.execute(
-            "WITH RECURSIVE down(id) AS (SELECT ? UNION"
-            f" SELECT jobs.id FROM jobs JOIN down ON {_PARENT} = down.id LIMIT ?)"
-            f" SELECT {JOB_COLUMNS} FROM jobs WHERE id IN (SELECT id FROM down) ORDER BY id",
-            (root, max_tree + 1),
-        ) as cur:
-            tree = [row_to_job(r) for r in await cur.fetchall()]
+        # The tree is bounded by depth and read up to `max_tree + 1` jobs (PostgreSQL evaluates the recursion
+        # lazily under the LIMIT; it allows no LIMIT inside the recursive part).
+        rows = await self._fetchall(
+            "WITH RECURSIVE down(id, depth) AS (SELECT CAST(? AS BIGINT), 0 UNION ALL"
+            f" SELECT jobs.id, down.depth + 1 FROM jobs JOIN down ON {_PARENT} = down.id"
+            " WHERE down.depth < ?)"
+            f" SELECT {JOB_COLUMNS} FROM jobs WHERE id IN (SELECT id FROM down LIMIT ?) ORDER BY id",
+            (root, MAX_DEPTH, max_tree + 1),
+        )
+        tree = [row_to_job(r) for r in rows]
         complete = len(tree) <= max_tree
         tree = tree[:max_tree]
         ids = {job.id for job in tree}

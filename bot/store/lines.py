@@ -27,24 +27,24 @@ class Lines(JobRows):
         if not await self._scalar(f"SELECT EXISTS (SELECT 1 FROM jobs WHERE {_LINED})"):
             return []
         now = self._clock()
-        async with self._immediate() as conn:
-            async with conn.execute(
+        async with self._immediate():
+            rows = await self._fetchall(
                 "SELECT j.id, j.user_id, COALESCE(g.user_concurrent_limit, ?) FROM jobs j"
                 " LEFT JOIN guild_settings g ON g.guild_id = j.guild_id"
                 " WHERE j.status = 'accepted' AND j.in_line = 1 ORDER BY j.id",
                 (default_concurrent,),
-            ) as cur:
-                lined = [(int(r[0]), int(r[1]), int(r[2])) for r in await cur.fetchall()]
+            )
+            lined = [(int(r[0]), int(r[1]), int(r[2])) for r in rows]
             if not lined:
                 return []
             users = sorted({u for _, u, _ in lined})
             marks = ", ".join("?" for _ in users)
-            async with conn.execute(
+            counts = await self._fetchall(
                 f"SELECT user_id, COUNT(*) FROM jobs WHERE user_id IN ({marks}) AND status IN ({_ACTIVE})"
                 " AND in_line = 0 GROUP BY user_id",
                 users,
-            ) as cur:
-                active = {int(r[0]): int(r[1]) for r in await cur.fetchall()}
+            )
+            active = {int(r[0]): int(r[1]) for r in counts}
             blocked: set[int] = set()
             due: list[int] = []
             for job_id, user_id, limit in lined:
@@ -53,15 +53,14 @@ class Lines(JobRows):
                 if limit and active.get(user_id, 0) >= limit:
                     blocked.add(user_id)
                     continue
-                cur2 = await conn.execute(
+                changed = await self._execute(
                     "UPDATE jobs SET in_line = 0, next_poll_at = ?, updated_at = ?"
                     f" WHERE id = ? AND {_LINED}",
                     (now, now, job_id),
                 )
-                if cur2.rowcount == 1:
+                if changed == 1:
                     active[user_id] = active.get(user_id, 0) + 1
                     due.append(job_id)
-                await cur2.close()
         return due
 
     @locked
@@ -90,9 +89,8 @@ class Lines(JobRows):
     async def lined(self, user_id: int | None = None) -> list[Job]:
         """Jobs waiting in members' lines (one member's, with `user_id`), oldest first."""
         who = " AND user_id = ?" if user_id is not None else ""
-        async with self._conn.execute(
+        rows = await self._fetchall(
             f"SELECT {JOB_COLUMNS} FROM jobs WHERE {_LINED}{who} ORDER BY id",
             (user_id,) if user_id is not None else (),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [row_to_job(r) for r in rows]

@@ -26,15 +26,19 @@ class Reports(Database):
         failed = ", ".join(
             f"'{s}'" for s in (JobStatus.FAILED, JobStatus.TIMED_OUT, JobStatus.SUBMIT_UNKNOWN)
         )
-        async with self._conn.execute(
-            "SELECT date(created_at, 'unixepoch') AS day, user_id, MAX(user_name),"
-            " SUM(charged), SUM(status = 'delivered'),"
-            f" SUM(status IN ({failed})), COALESCE(SUM(credits), 0)"
+        day = (
+            "to_char(to_timestamp(created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+            if self.dialect == "postgres"
+            else "date(created_at, 'unixepoch')"
+        )
+        rows = await self._fetchall(
+            f"SELECT {day} AS day, user_id, MAX(user_name),"
+            " SUM(charged), SUM(CASE WHEN status = 'delivered' THEN 1 ELSE 0 END),"
+            f" SUM(CASE WHEN status IN ({failed}) THEN 1 ELSE 0 END), COALESCE(SUM(credits), 0)"
             " FROM jobs WHERE guild_id = ? AND created_at >= ? AND status != 'rejected'"
             " GROUP BY day, user_id ORDER BY day DESC, SUM(credits) DESC",
             (guild_id, since),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [
             UsageRow(r[0], int(r[1]), r[2] or "", int(r[3]), int(r[4]), int(r[5]), float(r[6])) for r in rows
         ]

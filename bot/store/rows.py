@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
+from collections.abc import Collection
 from typing import Any
 
 from bot.jobs import Job, JobKind, JobStatus, dump_refs, load_refs
+from bot.store.driver import Row, row_dict
 
 JOB_COLUMNS = (
     "id, status, kind, guild_id, channel_id, user_id, user_name, prompt, aspect_ratio, refs, "
@@ -22,8 +23,10 @@ WRITABLE = frozenset(JOB_COLUMNS.replace(" ", "").split(",")) - {"id", "status",
 _BOOLS = frozenset({"announced", "charged", "private", "queued", "interrupted", "in_line"})
 
 
-def row_to_job(row: sqlite3.Row) -> Job:
-    values: dict[str, Any] = {key: row[key] for key in row.keys()}  # noqa: SIM118 (sqlite3.Row)
+def row_to_job(row: Row, *, skip: Collection[str] = ()) -> Job:
+    values = row_dict(row)
+    for name in skip:
+        values.pop(name, None)
     values["status"] = JobStatus(values["status"])
     values["kind"] = JobKind(values["kind"])
     values["refs"] = load_refs(values["refs"])

@@ -12,12 +12,12 @@ class PlannerStats(Database):
     @locked
     async def record_observation(self, obs: Observation) -> None:
         """Keep one finished job's kind, last estimate and actual duration; forget the oldest past a bound."""
-        async with self._immediate() as conn:
-            await conn.execute(
+        async with self._immediate():
+            await self._execute(
                 "INSERT INTO planner_observations (kind, estimated, actual, observed_at) VALUES (?, ?, ?, ?)",
                 (obs.kind, obs.estimated, obs.actual, self._clock()),
             )
-            await conn.execute(
+            await self._execute(
                 "DELETE FROM planner_observations WHERE id <= (SELECT MAX(id) FROM planner_observations) - ?",
                 (KEEP_OBSERVATIONS,),
             )
@@ -25,10 +25,9 @@ class PlannerStats(Database):
     @locked
     async def observations(self, limit: int = KEEP_OBSERVATIONS) -> list[Observation]:
         """The latest `limit` observations, oldest first."""
-        async with self._conn.execute(
+        rows = await self._fetchall(
             "SELECT kind, estimated, actual FROM planner_observations ORDER BY id DESC LIMIT ?", (limit,)
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [
             Observation(str(r[0]), float(r[1]) if r[1] is not None else None, float(r[2]))
             for r in reversed(list(rows))

@@ -112,7 +112,7 @@ async def test_story_shows_the_tree_credits_everyone_and_links_each_segment(bot_
 
 async def _insert_delivered(h: Harness, job_id: int, parent: int | None, kind: str, name: str) -> None:
     now = h.bot.clock() if h.bot else 0.0
-    await h.store._conn.execute(
+    await h.store.execute_raw(
         "INSERT INTO jobs (id, status, kind, guild_id, channel_id, user_id, user_name, prompt, aspect_ratio,"
         " refs, source_job_id, parent_job_id, card_message_id, created_at, updated_at, finished_at)"
         " VALUES (?, 'delivered', ?, ?, ?, ?, ?, ?, '16:9', '[]', ?, ?, ?, ?, ?, ?)",
@@ -122,7 +122,6 @@ async def _insert_delivered(h: Harness, job_id: int, parent: int | None, kind: s
             900_000_000_000_000_000 + job_id, now, now, now,
         ),
     )  # fmt: skip
-    await h.store._conn.commit()
 
 
 @pytest.mark.parametrize("path_length", [25, 12])
@@ -256,10 +255,9 @@ async def test_a_too_old_segment_says_so_and_offers_a_working_remix(bot_harness:
     h = bot_harness
     alice, bob = h.discord.add_user("alice"), h.discord.add_user("bob")
     root = await delivered_card(h, job_in((await answer(await h.video(alice, "a paper boat"))).content))
-    await h.store._conn.execute(
+    await h.store.execute_raw(
         "UPDATE jobs SET finished_at = finished_at - 1e7, created_at = created_at - 1e7"
     )
-    await h.store._conn.commit()
     said = await answer(await press(h, bob, root, "Extend"))
     assert said.content.startswith("This clip is too old to extend") and "remix it instead" in said.content
     assert [b["label"] for b in said.buttons] == ["Remix"]

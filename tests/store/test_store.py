@@ -11,6 +11,7 @@ import pytest
 from bot.jobs import IllegalTransition, JobKind, JobStatus, NewJob
 from bot.jobs.limits import Limits, Refusal
 from bot.store import DatabaseInUse, Store
+from bot.store.db import latest_version
 
 S = JobStatus
 
@@ -42,7 +43,7 @@ async def test_migrations_are_numbered_and_applied_once(tmp_path: Path) -> None:
         s = await Store.open(path)
         await s.close()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == latest_version()
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
