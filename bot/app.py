@@ -16,7 +16,7 @@ import aiohttp
 from bot.apimart import ApiMartClient
 from bot.settings import Settings
 from bot.store import Store
-from bot.ui.bot import VideoBot
+from bot.ui.bot import VideoBot, bot_class
 from bot.worker.gate import ApiGate
 
 
@@ -44,13 +44,15 @@ class App:
 async def build_app(
     settings: Settings,
     *,
-    bot_cls: type[VideoBot] = VideoBot,
+    bot_cls: type[VideoBot] | None = None,
     clock: Callable[[], float] = time.time,
+    exclusive_store: bool = True,
     **bot_options: Any,
 ) -> App:
     """Build everything. Raises store.DatabaseInUse when another process holds the database (before
-    anything else is opened)."""
-    store = await Store.open(settings.database_path, clock=clock)
+    anything else is opened). `bot_cls` defaults to VideoBot, sharded when SHARD_COUNT is set.
+    `exclusive_store=False` only for tests that run several bots on one SQLite file (as PostgreSQL will)."""
+    store = await Store.open(settings.database_path, clock=clock, exclusive=exclusive_store)
     session = aiohttp.ClientSession()
     try:
         api = ApiMartClient(
@@ -61,7 +63,7 @@ async def build_app(
             timeout=settings.api_timeout_seconds,
         )
         gate = ApiGate(settings, clock=clock)
-        bot = bot_cls(
+        bot = (bot_cls or bot_class(settings))(
             settings=settings, session=session, store=store, api=api, gate=gate, clock=clock, **bot_options
         )
     except BaseException:

@@ -93,6 +93,15 @@ class Settings:
         return f"Settings({', '.join(shown)})"
 
     @property
+    def sharded(self) -> bool:
+        return self.shard_count is not None
+
+    @property
+    def syncs_commands(self) -> bool:
+        """One process syncs the command tree: the one holding shard 0 (or the only, unsharded one)."""
+        return self.shard_ids is None or 0 in self.shard_ids
+
+    @property
     def data_dir(self) -> Path:
         return self.database_path.parent
 
