@@ -42,8 +42,17 @@ async def test_migrations_are_numbered_and_applied_once(tmp_path: Path) -> None:
         s = await Store.open(path)
         await s.close()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+async def test_the_guilds_upload_limit_is_kept_with_the_job(store: Store) -> None:
+    from dataclasses import replace
+
+    known = await store.insert_job(replace(_new(), upload_limit=50 * 1024 * 1024))
+    unknown = await store.insert_job(_new())
+    assert (await store.get(known.id)).upload_limit == 50 * 1024 * 1024  # type: ignore[union-attr]
+    assert (await store.get(unknown.id)).upload_limit is None  # type: ignore[union-attr]
 
 
 async def test_a_second_process_on_the_same_file_is_refused_and_touches_nothing(tmp_path: Path) -> None:
