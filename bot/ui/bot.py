@@ -202,6 +202,34 @@ class ShardedVideoBot(VideoBot, commands.AutoShardedBot):
             raise ValueError("ShardedVideoBot needs SHARD_COUNT")
         ids = list(settings.shard_ids) if settings.shard_ids is not None else None
         super().__init__(settings=settings, shard_count=settings.shard_count, shard_ids=ids, **options)
+        self._shards_down: set[int] = set()
+
+    # Health per shard: discord.py dispatches READY once for all shards (not again after one shard's
+    # re-IDENTIFY), and its shard-less resumed/disconnect events do not say which shard.
+    async def on_ready(self) -> None:
+        if not self._shards_down:
+            self.health.gateway_up()
+
+    async def on_resumed(self) -> None:
+        return None
+
+    async def on_disconnect(self) -> None:
+        return None
+
+    async def on_shard_ready(self, shard_id: int) -> None:
+        self._shard_up(shard_id)
+
+    async def on_shard_resumed(self, shard_id: int) -> None:
+        self._shard_up(shard_id)
+
+    async def on_shard_disconnect(self, shard_id: int) -> None:
+        self._shards_down.add(shard_id)
+        self.health.gateway_down()
+
+    def _shard_up(self, shard_id: int) -> None:
+        self._shards_down.discard(shard_id)
+        if not self._shards_down and self.is_ready():
+            self.health.gateway_up()
 
 
 def bot_class(settings: Settings) -> type[VideoBot]:

@@ -6,6 +6,7 @@ An interaction reaches only the process holding its guild's shard; any process m
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import discord
@@ -163,3 +164,33 @@ async def test_unsharded_by_default(bot_harness: Harness) -> None:
     assert len(identifies) == 1 and "shard" not in identifies[0], "one plain connection, as before"
     assert fake.command_syncs == [fake.guild.id]
     assert not [r for r in fake.requests if r.path == "/gateway/bot"], "no shard count to ask for"
+
+
+async def test_health_follows_every_shard(harness: Harness) -> None:
+    fake = harness.discord
+    bot = await harness.start(shard_count=2, dev_guild_id=None)
+    seen: list[str] = []
+    back = asyncio.Event()
+    real_up, real_down = bot.health.gateway_up, bot.health.gateway_down
+
+    def up() -> None:
+        seen.append("up")
+        real_up()
+        back.set()
+
+    def down() -> None:
+        seen.append("down")
+        real_down()
+
+    harness.monkeypatch.setattr(bot.health, "gateway_up", up)
+    harness.monkeypatch.setattr(bot.health, "gateway_down", down)
+    if not bot.health.current().healthy:  # the bot's READY handler may still be on its way
+        await asyncio.wait_for(back.wait(), 10)
+    back.clear()
+    seen.clear()
+    assert bot.health.current().healthy
+
+    # Shard 1 must IDENTIFY again: discord.py then dispatches shard 1's READY only, not the bot's.
+    await fake.gateway_invalid_session(resumable=False, shard_id=1)
+    await asyncio.wait_for(back.wait(), 10)
+    assert seen == ["down", "up"] and bot.health.current().healthy
