@@ -19,7 +19,7 @@ from bot.ops import cli as ops_cli
 from bot.ops.logs import setup_logging
 from bot.settings import Settings, SettingsError, load_settings
 from bot.startup import HeldLogs, StartupError
-from bot.ui.startup import login_problem
+from bot.ui.startup import gateway_problem, login_problem
 
 log = logging.getLogger("bot")
 
@@ -79,6 +79,11 @@ async def _run(settings: Settings, held: HeldLogs) -> int:
             await bot.connect()
     except discord.PrivilegedIntentsRequired:
         raise StartupError("Discord refused the requested gateway intents") from None
+    except discord.ConnectionClosed as exc:
+        problem = gateway_problem(settings, exc.code)
+        if problem is None:
+            raise
+        raise problem from None
     finally:
         await asyncio.gather(*stopping, return_exceptions=True)
         await app.close()

@@ -16,7 +16,7 @@ import aiohttp
 from bot.apimart import ApiMartClient
 from bot.settings import Settings
 from bot.store import Store
-from bot.ui.bot import VideoBot
+from bot.ui.bot import VideoBot, bot_class
 from bot.worker.gate import ApiGate
 
 
@@ -41,24 +41,28 @@ class App:
                 await self.session.close()
 
 
-async def open_store(settings: Settings, *, clock: Callable[[], float] = time.time) -> Store:
+async def open_store(
+    settings: Settings, *, clock: Callable[[], float] = time.time, exclusive: bool = True
+) -> Store:
     """PostgreSQL when DATABASE_URL is set (shared by several processes), else the SQLite file (this process
-    alone)."""
+    alone, unless `exclusive=False`: tests only)."""
     if settings.database_url:
         return await Store.connect(settings.database_url, clock=clock)
-    return await Store.open(settings.database_path, clock=clock)
+    return await Store.open(settings.database_path, clock=clock, exclusive=exclusive)
 
 
 async def build_app(
     settings: Settings,
     *,
-    bot_cls: type[VideoBot] = VideoBot,
+    bot_cls: type[VideoBot] | None = None,
     clock: Callable[[], float] = time.time,
+    exclusive_store: bool = True,
     **bot_options: Any,
 ) -> App:
     """Build everything. Raises store.DatabaseInUse when another process holds the database (before
-    anything else is opened)."""
-    store = await open_store(settings, clock=clock)
+    anything else is opened). `bot_cls` defaults to VideoBot, sharded when SHARD_COUNT is set.
+    `exclusive_store=False` only for tests that run several bots on one SQLite file."""
+    store = await open_store(settings, clock=clock, exclusive=exclusive_store)
     session = aiohttp.ClientSession()
     try:
         api = ApiMartClient(
@@ -69,7 +73,7 @@ async def build_app(
             timeout=settings.api_timeout_seconds,
         )
         gate = ApiGate(settings, clock=clock)
-        bot = bot_cls(
+        bot = (bot_cls or bot_class(settings))(
             settings=settings, session=session, store=store, api=api, gate=gate, clock=clock, **bot_options
         )
     except BaseException:

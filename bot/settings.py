@@ -40,6 +40,10 @@ class Settings:
     dev_guild_id: int | None = None
     log_level: str = "INFO"
     log_format: str = "text"  # text, or json: one JSON object a line, job fields as keys
+    # Sharding: unset, one unsharded gateway connection; set, this process holds `shard_ids` (default: all)
+    # of `shard_count` shards (discord.py's AutoShardedBot).
+    shard_count: int | None = None
+    shard_ids: tuple[int, ...] | None = None
     # Jobs and polling.
     job_deadline_seconds: float = 1800.0
     poll_first_delay: float = 5.0
@@ -89,6 +93,15 @@ class Settings:
             value = "***" if f.name in _SECRET_FIELDS else repr(getattr(self, f.name))
             shown.append(f"{f.name}={value}")
         return f"Settings({', '.join(shown)})"
+
+    @property
+    def sharded(self) -> bool:
+        return self.shard_count is not None
+
+    @property
+    def syncs_commands(self) -> bool:
+        """One process syncs the command tree: the one holding shard 0 (or the only, unsharded one)."""
+        return self.shard_ids is None or 0 in self.shard_ids
 
     @property
     def data_dir(self) -> Path:
@@ -256,6 +269,41 @@ def _stitch_mode(raw: str) -> str:
     return mode
 
 
+MAX_SHARDS = 100_000  # far beyond any bot's needs (Discord: one shard per ~1,000 servers)
+
+
+def _shard_ids(raw: str) -> tuple[int, ...]:
+    """A list (`0,1,2`), a range (`0-3`), or both (`0-3,8`) of shard ids, each once."""
+    ids: list[int] = []
+    for part in raw.split(","):
+        low, dash, high = part.strip().partition("-")
+        first = int(low)
+        last = int(high) if dash else first
+        if first < 0 or last < first:
+            raise ValueError
+        if last >= MAX_SHARDS:
+            raise _Hint(f"ids below {MAX_SHARDS}")
+        ids.extend(range(first, last + 1))
+    if len(set(ids)) != len(ids):
+        raise _Hint("each shard id once")
+    return tuple(ids)
+
+
+def _shard_problem(kwargs: dict[str, Any], given: Mapping[str, str]) -> str | None:
+    """SHARD_IDS must name shards of SHARD_COUNT; one sentence when it does not."""
+    ids: tuple[int, ...] | None = kwargs.get("shard_ids")
+    if ids is None:
+        return None
+    count: int | None = kwargs.get("shard_count")
+    if count is None:
+        if given.get("SHARD_COUNT", "").strip():
+            return None  # SHARD_COUNT is malformed: that line says so
+        return "SHARD_IDS is malformed: it needs SHARD_COUNT (the total number of shards of the bot)"
+    if max(ids) >= count:
+        return f"SHARD_IDS is malformed: shard ids go from 0 to {count - 1} with SHARD_COUNT={count}"
+    return None
+
+
 def _log_format(raw: str) -> str:
     fmt = raw.strip().lower()
     if fmt not in {"text", "json"}:
@@ -279,6 +327,8 @@ _OPTIONAL: dict[str, tuple[str, Callable[[str], Any], str]] = {
     "DEV_GUILD_ID": ("dev_guild_id", _snowflake, "a server id (a positive number)"),
     "LOG_LEVEL": ("log_level", _log_level, "DEBUG, INFO, WARNING or ERROR"),
     "LOG_FORMAT": ("log_format", _log_format, "text or json"),
+    "SHARD_COUNT": ("shard_count", _int_in(1, MAX_SHARDS), "a positive whole number of shards"),
+    "SHARD_IDS": ("shard_ids", _shard_ids, "shard ids like 0,1,2 or a range like 0-3"),
     "JOB_DEADLINE_SECONDS": ("job_deadline_seconds", _positive_float, "a positive number of seconds"),
     "POLL_FIRST_DELAY": ("poll_first_delay", _positive_float, "a positive number of seconds"),
     "POLL_MIN_INTERVAL": ("poll_min_interval", _positive_float, "a positive number of seconds"),
@@ -344,6 +394,9 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
         hi = kwargs.get("poll_max_interval", Settings.poll_max_interval)
         if lo > hi:
             problems.append("POLL_MIN_INTERVAL is malformed: it must not exceed POLL_MAX_INTERVAL")
+    shards = _shard_problem(kwargs, merged)
+    if shards is not None:
+        problems.append(shards)
     if problems:
         raise SettingsError(problems)
     return Settings(**kwargs)

@@ -21,7 +21,7 @@ from bot.app import App, build_app
 from bot.jobs import Job
 from bot.settings import Settings
 from bot.store import Store
-from bot.ui.bot import VideoBot
+from bot.ui.bot import ShardedVideoBot, VideoBot
 from tests.fakes.fake_apimart import FakeApiMart
 from tests.fakes.fake_discord import (
     FakeChannel,
@@ -54,6 +54,10 @@ class TestBot(VideoBot):
         return None  # discord.py sleeps 5 s before a re-IDENTIFY; tests need not wait
 
 
+class ShardedTestBot(TestBot, ShardedVideoBot):
+    """TestBot holding SHARD_IDS of SHARD_COUNT shards (the fake does not limit IDENTIFYs either)."""
+
+
 @dataclasses.dataclass
 class Harness:
     """The real bot against the fakes. `start()`, `restart()`, act as users through `discord`."""
@@ -64,6 +68,8 @@ class Harness:
     monkeypatch: pytest.MonkeyPatch
     overrides: dict[str, Any] = dataclasses.field(default_factory=dict)
     clock: Callable[[], float] | None = None  # the bot's clock (e.g. the fake API's, to step time)
+    # False: a second bot process on the same SQLite file (tests of several processes; production refuses it)
+    exclusive_store: bool = True
     bot: VideoBot | None = None
     _task: asyncio.Task[None] | None = None
     _app: App | None = None
@@ -104,7 +110,14 @@ class Harness:
             discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(self.discord.gateway_url)
         )
         clocked: dict[str, Any] = {"clock": self.clock} if self.clock is not None else {}
-        self._app = await build_app(settings, bot_cls=TestBot, guild_ready_timeout=0.05, **clocked)
+        bot_cls = ShardedTestBot if settings.sharded else TestBot
+        self._app = await build_app(
+            settings,
+            bot_cls=bot_cls,
+            exclusive_store=self.exclusive_store,
+            guild_ready_timeout=0.05,
+            **clocked,
+        )
         bot = self._app.bot
         self._store = self._app.store
         self.bot = bot

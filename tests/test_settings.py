@@ -10,7 +10,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.settings import SettingsError, load_settings
+from bot.settings import Settings, SettingsError, load_settings
 
 
 def test_missing_required_settings_are_named() -> None:
@@ -207,4 +207,56 @@ def test_dotenv_that_is_not_text_is_one_problem(tmp_path: Path) -> None:
         load_settings({"DISCORD_TOKEN": "t", "APIMART_API_KEY": "k"}, dotenv=dotenv)
     assert info.value.problems == [
         f"{dotenv} cannot be read (it is not UTF-8 text): fix it, or set the settings in the environment"
+    ]
+
+
+def _shards(**env: str) -> Settings:
+    return load_settings({"DISCORD_TOKEN": "t", "APIMART_API_KEY": "k", **env}, dotenv=None)
+
+
+def test_sharding_is_off_unless_set() -> None:
+    settings = _shards()
+    assert settings.shard_count is None and settings.shard_ids is None
+
+
+@pytest.mark.parametrize(
+    ("count", "ids", "expected"),
+    [
+        ("4", "", None),
+        ("4", "0,1,2", (0, 1, 2)),
+        ("4", "0-3", (0, 1, 2, 3)),
+        ("8", " 2 - 3 , 7 ", (2, 3, 7)),
+        ("1", "0", (0,)),
+    ],
+)
+def test_shard_ids_take_a_list_or_a_range(count: str, ids: str, expected: tuple[int, ...] | None) -> None:
+    settings = _shards(SHARD_COUNT=count, SHARD_IDS=ids)
+    assert settings.shard_count == int(count) and settings.shard_ids == expected
+
+
+@pytest.mark.parametrize(
+    ("env", "sentence"),
+    [
+        ({"SHARD_COUNT": "two"}, "SHARD_COUNT is malformed: expected a positive whole number of shards"),
+        ({"SHARD_COUNT": "0"}, "SHARD_COUNT is malformed: expected a positive whole number of shards"),
+        ({"SHARD_COUNT": "2", "SHARD_IDS": "one"}, "SHARD_IDS is malformed: expected shard ids like 0,1,2"),
+        ({"SHARD_COUNT": "2", "SHARD_IDS": "3-1"}, "SHARD_IDS is malformed: expected shard ids like 0,1,2"),
+        ({"SHARD_COUNT": "2", "SHARD_IDS": "-1"}, "SHARD_IDS is malformed: expected shard ids like 0,1,2"),
+        ({"SHARD_IDS": "0,1"}, "SHARD_IDS is malformed: it needs SHARD_COUNT"),
+        ({"SHARD_COUNT": "2", "SHARD_IDS": "0-2"}, "SHARD_IDS is malformed: shard ids go from 0 to 1"),
+        ({"SHARD_COUNT": "4", "SHARD_IDS": "0-2,2"}, "SHARD_IDS is malformed: expected shard ids"),
+        ({"SHARD_COUNT": "4", "SHARD_IDS": "1,,2"}, "SHARD_IDS is malformed: expected shard ids"),
+    ],
+)
+def test_bad_sharding_is_one_clear_sentence(env: dict[str, str], sentence: str) -> None:
+    with pytest.raises(SettingsError) as info:
+        _shards(**env)
+    assert len(info.value.problems) == 1 and info.value.problems[0].startswith(sentence), info.value.problems
+
+
+def test_duplicate_shard_ids_say_so() -> None:
+    with pytest.raises(SettingsError) as info:
+        _shards(SHARD_COUNT="4", SHARD_IDS="0-2,2")
+    assert info.value.problems == [
+        "SHARD_IDS is malformed: expected shard ids like 0,1,2 or a range like 0-3 (each shard id once)"
     ]

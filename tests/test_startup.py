@@ -358,3 +358,15 @@ async def test_a_newer_database_is_refused_and_left_byte_for_byte_same(tmp_path:
         inspect_database(path)
 
     assert [p.read_bytes() for p in files] == before
+
+
+@pytest.mark.parametrize("shards", [{}, {"SHARD_COUNT": "1"}], ids=["unsharded", "too-few-shards"])
+async def test_sharding_required_is_one_line_naming_shard_count(ctx: Ctx, shards: dict[str, str]) -> None:
+    ctx.discord.max_guilds_per_shard = 0  # Discord: 2,500 servers a shard; the gateway closes with 4011
+    run = await run_bot(ctx.env | shards, ctx.tmp)
+    assert "Traceback" not in run.err, run.err
+    # The gateway answers after login, once the held start-up logs are out: the sentence is the last line.
+    line = run.lines[-1]
+    assert [x for x in run.lines if x.startswith("cannot start")] == [line]
+    assert line.startswith("cannot start: Discord requires more shards") and "raise SHARD_COUNT" in line, line
+    assert run.code == 1 and run.out == ""

@@ -153,6 +153,9 @@ class Job:
     ping_started_at: float | None = None  # the ping was (maybe) sent from this time on
     ended_by: int | None = None  # who cancelled it (they are not pinged about their own cancel)
     interrupted: bool = False  # our own shutdown interrupted its submit: never charged to the member
+    # The guild's upload limit in bytes, stored at admission by the process holding the guild's shard, so a
+    # process without that guild in its cache delivers with the real limit (None: not known).
+    upload_limit: int | None = None
 
     @property
     def images(self) -> list[Reference]:
@@ -185,3 +188,4 @@ class NewJob:
     source_job_id: int | None = None
     credit_user_id: int | None = None
     private: bool = False
+    upload_limit: int | None = None  # the guild's upload limit in bytes, when known at admission

@@ -105,7 +105,10 @@ class VideoBot(commands.Bot):
     async def setup_hook(self) -> None:
         for name in EXTENSIONS:
             await self.load_extension(name)
-        if self.settings.dev_guild_id:
+        if not self.settings.syncs_commands:
+            # Several processes share the bot: the one holding shard 0 syncs, the others would only repeat it.
+            log.info("commands are synced by the process holding shard 0")
+        elif self.settings.dev_guild_id:
             guild = discord.Object(self.settings.dev_guild_id)
             self.tree.copy_global_to(guild=guild)
             synced = await self._sync(guild)
@@ -185,3 +188,50 @@ class VideoBot(commands.Bot):
         await self.presenter.close()
         await self.alerts.close()
         await super().close()
+
+
+class ShardedVideoBot(VideoBot, commands.AutoShardedBot):
+    """The same bot holding `SHARD_IDS` (default: all) of `SHARD_COUNT` shards, one gateway connection each.
+
+    Everything else is VideoBot's: jobs are claimed from the shared store and delivered over REST, so any
+    process can deliver a job of any guild; an interaction only reaches the process holding its guild's shard.
+    """
+
+    def __init__(self, *, settings: Settings, **options: Any) -> None:
+        if settings.shard_count is None:
+            raise ValueError("ShardedVideoBot needs SHARD_COUNT")
+        ids = list(settings.shard_ids) if settings.shard_ids is not None else None
+        super().__init__(settings=settings, shard_count=settings.shard_count, shard_ids=ids, **options)
+        self._shards_down: set[int] = set()
+
+    # Health per shard: discord.py dispatches READY once for all shards (not again after one shard's
+    # re-IDENTIFY), and its shard-less resumed/disconnect events do not say which shard.
+    async def on_ready(self) -> None:
+        if not self._shards_down:
+            self.health.gateway_up()
+
+    async def on_resumed(self) -> None:
+        return None
+
+    async def on_disconnect(self) -> None:
+        return None
+
+    async def on_shard_ready(self, shard_id: int) -> None:
+        self._shard_up(shard_id)
+
+    async def on_shard_resumed(self, shard_id: int) -> None:
+        self._shard_up(shard_id)
+
+    async def on_shard_disconnect(self, shard_id: int) -> None:
+        self._shards_down.add(shard_id)
+        self.health.gateway_down()
+
+    def _shard_up(self, shard_id: int) -> None:
+        self._shards_down.discard(shard_id)
+        if not self._shards_down and self.is_ready():
+            self.health.gateway_up()
+
+
+def bot_class(settings: Settings) -> type[VideoBot]:
+    """VideoBot for one unsharded connection (SHARD_COUNT unset), else ShardedVideoBot."""
+    return ShardedVideoBot if settings.sharded else VideoBot

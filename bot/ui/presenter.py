@@ -89,11 +89,22 @@ class DiscordPresenter:
         guild_id = None if job.private else job.guild_id
         return self._client.get_partial_messageable(job.channel_id, guild_id=guild_id)
 
+    def guild_upload_limit(self, guild_id: int) -> int | None:
+        guild = self._client.get_guild(guild_id)
+        return guild.filesize_limit if guild is not None else None
+
     def upload_limit(self, job: Job) -> int:
+        """The guild's upload limit: from this process's cache when it holds the guild's shard (current),
+        else the one stored at admission; Discord's default only when neither is known (a DM, an old row)."""
         if job.private or job.guild_id is None:
             return DEFAULT_UPLOAD_LIMIT
-        guild = self._client.get_guild(job.guild_id)
-        return guild.filesize_limit if guild is not None else DEFAULT_UPLOAD_LIMIT
+        known = self.guild_upload_limit(job.guild_id)
+        if known is not None:
+            return known
+        if job.upload_limit is not None:
+            return job.upload_limit
+        log.info("%s upload limit of its server unknown here: using Discord's default", job.log_fields())
+        return DEFAULT_UPLOAD_LIMIT
 
     async def _embed(self, job: Job, *, link: str | None = None) -> discord.Embed:
         position = await self._store.queue_position(job.id) if job.queued else None

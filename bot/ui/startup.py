@@ -13,7 +13,15 @@ from bot.settings import Settings
 from bot.startup import StartupError, one_line, reason, show_url, unreachable
 from bot.ui.permissions import invite_url
 
-__all__ = ["DISCORD_API", "TOKEN_REFUSED", "discord_where", "guild_problem", "login_problem", "sync_problem"]
+__all__ = [
+    "DISCORD_API",
+    "TOKEN_REFUSED",
+    "discord_where",
+    "gateway_problem",
+    "guild_problem",
+    "login_problem",
+    "sync_problem",
+]
 
 DISCORD_API = "https://discord.com/api/v10"
 MISSING_ACCESS = 50001
@@ -61,6 +69,26 @@ def sync_problem(settings: Settings, application_id: int | None, exc: discord.HT
         return StartupError(f"Discord is having trouble (HTTP {status} at the command sync): try again later")
     detail = f": {one_line(exc.text)}" if exc.text else ""
     return StartupError(f"Discord refused the command sync (HTTP {status}, code {exc.code}){detail}")
+
+
+INVALID_SHARD = 4010
+SHARDING_REQUIRED = 4011
+
+
+def gateway_problem(settings: Settings, code: int | None) -> StartupError | None:
+    """The gateway closed for good with a sharding code: one sentence naming the settings; None otherwise."""
+    if code == SHARDING_REQUIRED:
+        now = f"SHARD_COUNT={settings.shard_count}" if settings.shard_count else "SHARD_COUNT unset"
+        return StartupError(
+            f"Discord requires more shards for this bot's servers (gateway close 4011, Sharding required; "
+            f"{now}): raise SHARD_COUNT (about one shard per 1,000 servers; each process holds SHARD_IDS)"
+        )
+    if code == INVALID_SHARD:
+        return StartupError(
+            "Discord refused the shard (gateway close 4010, Invalid shard): check SHARD_COUNT and SHARD_IDS "
+            "(ids from 0 to SHARD_COUNT - 1, the same SHARD_COUNT in every process)"
+        )
+    return None
 
 
 def login_problem(settings: Settings, exc: BaseException) -> StartupError | None:

@@ -9,6 +9,7 @@ in the channel. A card that cannot be posted, whatever the reason, releases the 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from bot.jobs import Job, JobStatus, NewJob
 from bot.jobs.limits import Limits, Refusal
@@ -33,6 +34,10 @@ class CardRefused(Exception):
 
 
 async def admit(ctx: Context, new: NewJob, limits: Limits) -> Job | Refusal:
+    if new.upload_limit is None and new.guild_id is not None and not new.private:
+        # Known here (the command came through this process's shard of the guild), maybe not where the job
+        # is delivered: any process may claim it.
+        new = replace(new, upload_limit=ctx.presenter.guild_upload_limit(new.guild_id))
     return await ctx.store.admit(
         new, limits=limits, now=ctx.clock(), credits=ctx.settings.credits_per_job, owner=ctx.owner,
         lease=ctx.lease,

@@ -58,6 +58,10 @@ class Presenter(Protocol):
     def forget(self, job_id: int) -> None:
         """The job is over: drop any pending progress edit of its card."""
 
+    def guild_upload_limit(self, guild_id: int) -> int | None:
+        """The guild's upload limit in bytes as this process knows it (the guild is on one of its shards);
+        None when it does not hold that guild."""
+
 
 class Incident(StrEnum):
     """A problem only the bot's operator can fix."""

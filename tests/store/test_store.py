@@ -47,6 +47,15 @@ async def test_migrations_are_numbered_and_applied_once(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+async def test_the_guilds_upload_limit_is_kept_with_the_job(store: Store) -> None:
+    from dataclasses import replace
+
+    known = await store.insert_job(replace(_new(), upload_limit=50 * 1024 * 1024))
+    unknown = await store.insert_job(_new())
+    assert (await store.get(known.id)).upload_limit == 50 * 1024 * 1024  # type: ignore[union-attr]
+    assert (await store.get(unknown.id)).upload_limit is None  # type: ignore[union-attr]
+
+
 async def test_a_second_process_on_the_same_file_is_refused_and_touches_nothing(tmp_path: Path) -> None:
     path = tmp_path / "bot.sqlite3"
     first = await Store.open(path)

@@ -1,4 +1,10 @@
-"""The fake gateway: HELLO, heartbeats, IDENTIFY/READY/GUILD_CREATE, RESUME, dispatches."""
+"""The fake gateway: HELLO, heartbeats, IDENTIFY/READY/GUILD_CREATE, RESUME, dispatches, shards.
+
+Sharding as Discord does it: an IDENTIFY may carry ``shard: [shard_id, shard_count]``; that session gets
+GUILD_CREATE and guild events only for guilds with ``(guild_id >> 22) % shard_count == shard_id``, and DM
+events only on shard 0. An IDENTIFY without ``shard`` is shard 0 of 1. Several sessions (one per shard, from
+one or several bots) are live at once; a new IDENTIFY of the same shard replaces that shard's session.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +24,23 @@ if TYPE_CHECKING:
 log = logging.getLogger("tests.fakes.discord.gateway")
 
 HEARTBEAT_INTERVAL = 41250
+INVALID_SHARD = 4010
+SHARDING_REQUIRED = 4011
+# Discord refuses a session that would hold more than 2,500 guilds (close code 4011).
+MAX_GUILDS_PER_SHARD = 2500
+
+Shard = tuple[int, int]  # (shard_id, shard_count)
+
+
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """The shard Discord routes a guild's events to."""
+    return (guild_id >> 22) % shard_count
+
+
+def _guild_of(event: str, data: dict[str, Any]) -> int | None:
+    """The guild an event belongs to (None: not a guild event, e.g. a DM; those go to shard 0)."""
+    raw = data.get("id") if event.startswith("GUILD_") and "guild_id" not in data else data.get("guild_id")
+    return int(raw) if raw is not None else None
 
 
 @dataclass(eq=False)
@@ -25,6 +48,7 @@ class GatewaySession:
     """One gateway session (survives RESUMEs, dies on re-IDENTIFY)."""
 
     session_id: str
+    shard: Shard = (0, 1)
     seq: int = 0
     events: list[tuple[int, str]] = field(default_factory=list)
     ws: web.WebSocketResponse | None = None
@@ -34,6 +58,11 @@ class GatewaySession:
     def connected(self) -> bool:
         return self.ws is not None and not self.ws.closed
 
+    def holds(self, guild_id: int | None) -> bool:
+        """Whether Discord sends this guild's events on this session (``None``: DMs, on shard 0)."""
+        shard_id, count = self.shard
+        return shard_id == 0 if guild_id is None else shard_of(guild_id, count) == shard_id
+
 
 class Gateway:
     """Gateway websocket handler plus the server-side controls tests use."""
@@ -42,7 +71,7 @@ class Gateway:
         self._fake = fake
         self._notify = notify
         self.sessions: dict[str, GatewaySession] = {}
-        self.current: GatewaySession | None = None
+        self.live: dict[Shard, GatewaySession] = {}  # the current session of each shard
         self.sockets: set[web.WebSocketResponse] = set()
         self.identify_count = 0
         self.resume_count = 0
@@ -50,19 +79,55 @@ class Gateway:
         self.frames_received: list[dict[str, Any]] = []
 
     @property
+    def current(self) -> GatewaySession | None:
+        """The one live session (unsharded use); with several shards live, name one (``session``)."""
+        if len(self.live) > 1:
+            raise AssertionError(f"shards {sorted(self.live)} are connected: say which one")
+        return next(iter(self.live.values()), None)
+
+    def session(self, shard_id: int | None = None) -> GatewaySession:
+        """The live session of ``shard_id`` (None: the only one)."""
+        if shard_id is None:
+            session = self.current
+        else:
+            session = next((s for k, s in self.live.items() if k[0] == shard_id), None)
+        if session is None:
+            raise AssertionError(f"no bot connected to the gateway (shard {shard_id})")
+        return session
+
+    @property
     def ready(self) -> bool:
-        """A bot is connected and identified (or resumed)."""
-        return self.current is not None and self.current.connected
+        """A bot is connected and identified (or resumed) on every live shard."""
+        return bool(self.live) and all(s.connected for s in self.live.values())
+
+    def ready_for(self, guild_id: int | None) -> bool:
+        """A connected session receives this guild's events (``None``: DMs)."""
+        return any(s.connected and s.holds(guild_id) for s in self.live.values())
+
+    def holders(self, guild_id: int | None) -> list[GatewaySession]:
+        return [s for s in self.live.values() if s.holds(guild_id)]
 
     async def _send(self, ws: web.WebSocketResponse, frame: dict[str, Any]) -> None:
         if not ws.closed:
             await ws.send_str(json.dumps(frame))
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> int:
-        """Send a DISPATCH on the current session (buffered for RESUME if disconnected)."""
-        session = self.current
-        if session is None:
-            raise AssertionError(f"no gateway session to dispatch {event} on (bot never identified)")
+        """Send a DISPATCH on every session holding the event's guild (buffered for RESUME if disconnected);
+        the seq of the last one."""
+        guild_id = _guild_of(event, data)
+        targets = self.holders(guild_id)
+        if not targets:
+            where = f"guild {guild_id}" if guild_id is not None else "DMs (shard 0)"
+            raise AssertionError(
+                f"no gateway session holds {where} to dispatch {event} on (shards {sorted(self.live)})"
+            )
+        seq = 0
+        for session in targets:
+            seq = await self.dispatch_on(session, event, data)
+        return seq
+
+    async def dispatch_on(self, session: GatewaySession, event: str, data: dict[str, Any]) -> int:
+        """Send a DISPATCH on ``session`` (buffered for RESUME if disconnected); its seq."""
         async with session.lock:
             session.seq += 1
             frame = json.dumps({"op": 0, "t": event, "s": session.seq, "d": data})
@@ -110,37 +175,65 @@ class Gateway:
             self._notify()
         return ws
 
+    def _shard_problem(self, raw: Any) -> tuple[int, bytes] | None:
+        """Why Discord would refuse this IDENTIFY's ``shard`` (a close code and reason), or None."""
+        if raw is None:
+            count = 1
+        else:
+            if (
+                not isinstance(raw, list)
+                or len(raw) != 2
+                or not all(isinstance(x, int) and not isinstance(x, bool) for x in raw)
+            ):
+                return INVALID_SHARD, b"Invalid shard."
+            shard_id, count = raw
+            if count < 1 or not 0 <= shard_id < count:
+                return INVALID_SHARD, b"Invalid shard."
+        if len(self._fake.guilds) > count * self._fake.max_guilds_per_shard:
+            return SHARDING_REQUIRED, b"Sharding required."
+        return None
+
     async def _identify(self, ws: web.WebSocketResponse, d: dict[str, Any]) -> GatewaySession | None:
         fake = self._fake
         if d.get("token") != fake.token:
             await ws.close(code=4004, message=b"Authentication failed.")
             return None
+        problem = self._shard_problem(d.get("shard"))
+        if problem is not None:
+            await ws.close(code=problem[0], message=problem[1])
+            return None
         self.identify_count += 1
         fake.intents = int(d.get("intents") or 0)
-        session = GatewaySession(session_id=secrets.token_hex(16))
+        shard: Shard = tuple(d["shard"]) if d.get("shard") is not None else (0, 1)  # type: ignore[assignment]
+        session = GatewaySession(session_id=secrets.token_hex(16), shard=shard)
         self.sessions[session.session_id] = session
-        previous, self.current = self.current, session
+        previous = self.live.get(shard)
+        self.live[shard] = session
         if previous is not None and previous.ws is not None and previous.ws is not ws:
             await previous.ws.close(code=4000)
         session.ws = ws
+        guilds = [g for g in fake.guilds.values() if session.holds(g.id)]
         ready = {
             "v": 10,
             "user": fake.bot_user.to_payload(),
-            "guilds": [{"id": str(g.id), "unavailable": True} for g in fake.guilds.values()],
+            "guilds": [{"id": str(g.id), "unavailable": True} for g in guilds],
             "session_id": session.session_id,
             "resume_gateway_url": fake.gateway_url,
             "application": {"id": str(fake.application_id), "flags": 0},
             "private_channels": [],
             "relationships": [],
         }
-        await self.dispatch("READY", ready)
-        for guild in fake.guilds.values():
-            await self.dispatch("GUILD_CREATE", guild.to_payload(fake.bot_user))
+        if d.get("shard") is not None:
+            ready["shard"] = list(shard)
+        await self.dispatch_on(session, "READY", ready)
+        for guild in guilds:
+            await self.dispatch_on(session, "GUILD_CREATE", guild.to_payload(fake.bot_user))
         return session
 
     async def _resume(self, ws: web.WebSocketResponse, d: dict[str, Any]) -> GatewaySession | None:
         session = self.sessions.get(str(d.get("session_id")))
-        if d.get("token") != self._fake.token or session is None or session is not self.current:
+        live = session is not None and self.live.get(session.shard) is session
+        if d.get("token") != self._fake.token or session is None or not live:
             await self._send(ws, {"op": 9, "d": False})
             return None
         self.resume_count += 1
@@ -152,13 +245,17 @@ class Gateway:
             for seq, frame in session.events:
                 if seq > last:
                     await ws.send_str(frame)
-        await self.dispatch("RESUMED", {})
+        await self.dispatch_on(session, "RESUMED", {})
         return session
 
     async def _members_chunk(self, ws: web.WebSocketResponse, d: dict[str, Any]) -> None:
         guild = self._fake.guilds.get(int(d.get("guild_id", 0)))
         members = [m.to_payload() for m in guild.members.values()] if guild else []
-        await self.dispatch(
+        session = next((s for s in self.live.values() if s.ws is ws), None)
+        if session is None:
+            return
+        await self.dispatch_on(
+            session,
             "GUILD_MEMBERS_CHUNK",
             {
                 "guild_id": str(d.get("guild_id")),
@@ -169,16 +266,18 @@ class Gateway:
             },
         )
 
-    async def send_op(self, frame: dict[str, Any]) -> None:
-        """Send a raw frame on the current connection."""
-        if self.current is None or self.current.ws is None:
+    async def send_op(self, frame: dict[str, Any], shard_id: int | None = None) -> None:
+        """Send a raw frame on the connection of ``shard_id`` (None: the only one)."""
+        ws = self.session(shard_id).ws
+        if ws is None:
             raise AssertionError("no bot connected to the gateway")
-        await self._send(self.current.ws, frame)
+        await self._send(ws, frame)
 
-    async def close_current(self, code: int) -> None:
-        if self.current is None or self.current.ws is None:
+    async def close_current(self, code: int, shard_id: int | None = None) -> None:
+        ws = self.session(shard_id).ws
+        if ws is None:
             raise AssertionError("no bot connected to the gateway")
-        await self.current.ws.close(code=code)
+        await ws.close(code=code)
 
     async def close_all(self) -> None:
         for ws in list(self.sockets):

@@ -87,7 +87,7 @@ class InteractionsMixin(_Base):
         message: FakeMessage | None = None,
         attachment_size_limit: int | None = None,
     ) -> FakeInteraction:
-        await self.wait_connected()
+        await self.wait_connected_for(channel.guild_id)
         ia = FakeInteraction(
             id=self.snowflake(),
             token=f"fake-ia-{secrets.token_urlsafe(32)}",
@@ -324,17 +324,17 @@ class InteractionsMixin(_Base):
         await self.gateway.dispatch("MESSAGE_CREATE", payload)
 
     # ------------------------------------------------------------------ gateway controls
-    async def gateway_reconnect(self) -> None:
-        """Send op 7 RECONNECT; the client should come back with RESUME."""
-        await self.gateway.send_op({"op": 7, "d": None})
+    async def gateway_reconnect(self, shard_id: int | None = None) -> None:
+        """Send op 7 RECONNECT (on ``shard_id``; None: the only session); the client should RESUME."""
+        await self.gateway.send_op({"op": 7, "d": None}, shard_id)
 
-    async def gateway_invalid_session(self, resumable: bool) -> None:
+    async def gateway_invalid_session(self, resumable: bool, shard_id: int | None = None) -> None:
         """Send op 9 INVALID_SESSION."""
-        await self.gateway.send_op({"op": 9, "d": resumable})
+        await self.gateway.send_op({"op": 9, "d": resumable}, shard_id)
 
-    async def gateway_close(self, code: int = 4000) -> None:
-        """Close the bot's gateway socket with ``code``."""
-        await self.gateway.close_current(code)
+    async def gateway_close(self, code: int = 4000, shard_id: int | None = None) -> None:
+        """Close the bot's gateway socket (of ``shard_id``; None: the only one) with ``code``."""
+        await self.gateway.close_current(code, shard_id)
 
     # ------------------------------------------------------------------ routes: callback
     async def _callback(self, request: web.Request) -> web.StreamResponse:

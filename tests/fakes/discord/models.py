@@ -89,6 +89,14 @@ class SnowflakeFactory:
         self._last = value
         return value
 
+    def on_shard(self, shard_id: int, shard_count: int) -> int:
+        """A fresh snowflake Discord routes to ``shard_id`` of ``shard_count`` (``(id >> 22) % count``)."""
+        value = self()
+        while (value >> 22) % shard_count != shard_id:
+            value = ((value >> 22) + 1) << 22
+        self._last = value
+        return value
+
 
 def iso(ts: float) -> str:
     from datetime import UTC, datetime

@@ -23,7 +23,7 @@ from aiohttp import web
 
 from tests.fakes.hooks import WireHooks
 
-from .gateway import Gateway
+from .gateway import MAX_GUILDS_PER_SHARD, Gateway
 from .interactions import InteractionsMixin
 from .models import (
     ALL_PERMISSIONS,
@@ -55,6 +55,8 @@ API = "/api/v10"
 INTERACTION_ANSWER_WINDOW = 3.0
 INTERACTION_TOKEN_LIFETIME = 15 * 60.0
 NONCE_WINDOW = 5 * 60.0  # Discord remembers a message nonce "for a few minutes"
+GUILDS_PER_RECOMMENDED_SHARD = 1000
+SESSION_STARTS_PER_DAY = 1000
 # Wire moments for ``FakeDiscord.on`` (callbacks get the FakeMessage, stored, before the answer is sent):
 # "message": the bot created a message (channel POST, interaction response or followup);
 # "edit": the bot edited a message (channel or webhook PATCH, or an update-message callback);
@@ -135,6 +137,13 @@ class FakeDiscord(InteractionsMixin):
         self.hooks: WireHooks[FakeMessage] = WireHooks("fake discord", HOOK_MOMENTS)
         self._parsed: dict[int, tuple[Any, list[UploadedFile]]] = {}
         self.intents: int | None = None  # what the bot asked for in its last IDENTIFY
+        # Sharding: a session holding more guilds than this is refused (4011); GET /gateway/bot recommends
+        # ``recommended_shards`` (None: one per GUILDS_PER_RECOMMENDED_SHARD guilds, as Discord roughly does).
+        self.max_guilds_per_shard = MAX_GUILDS_PER_SHARD
+        self.recommended_shards: int | None = None
+        self.max_concurrency = 1
+        # Every bulk overwrite of application commands (PUT), by scope (None: global, else the guild id).
+        self.command_syncs: list[int | None] = []
 
         self.application_id = self.snowflake()
         self.bot_user = FakeUser(self.application_id, "fakebot", global_name="Fake Bot", bot=True)
@@ -253,12 +262,24 @@ class FakeDiscord(InteractionsMixin):
         return found
 
     async def wait_connected(self, timeout: float = 10) -> None:
-        """Wait until a bot is connected and identified on the gateway."""
+        """Wait until a bot is connected and identified on the gateway (on every shard seen so far)."""
         await self._wait(lambda: self.gateway.ready, timeout, "a bot on the gateway")
 
+    async def wait_connected_for(self, guild_id: int | None, timeout: float = 10) -> None:
+        """Wait until a connected session receives ``guild_id``'s events (None: DMs, on shard 0)."""
+        what = f"a shard holding guild {guild_id}"
+        await self._wait(lambda: self.gateway.ready_for(guild_id), timeout, what)
+
+    def shard_sessions(self) -> dict[tuple[int, int], str]:
+        """The live gateway sessions by shard ``(shard_id, shard_count)``: their session ids."""
+        return {shard: s.session_id for shard, s in self.gateway.live.items()}
+
     # ------------------------------------------------------------------ world building
-    def add_guild(self, name: str = "Other", *, premium_tier: int = 0) -> FakeGuild:
-        gid = self.snowflake()
+    def add_guild(
+        self, name: str = "Other", *, premium_tier: int = 0, shard: tuple[int, int] | None = None
+    ) -> FakeGuild:
+        """A guild the bot is in; ``shard=(shard_id, shard_count)``: an id Discord routes to that shard."""
+        gid = self.snowflake() if shard is None else self.snowflake.on_shard(*shard)
         guild = FakeGuild(id=gid, name=name, owner_id=self.owner.id, premium_tier=premium_tier)
         guild.roles.append(FakeRole(gid, "@everyone", DEFAULT_USER_PERMISSIONS, position=0))
         bot_role = FakeRole(self.snowflake(), self.bot_user.name, BOT_PERMISSIONS, position=1, managed=True)
@@ -607,7 +628,7 @@ class FakeDiscord(InteractionsMixin):
         r.add_get(a + "/users/@me", self._get_me)
         r.add_get(a + "/oauth2/applications/@me", self._get_app)
         r.add_get(a + "/gateway", self._get_gateway)
-        r.add_get(a + "/gateway/bot", self._get_gateway)
+        r.add_get(a + "/gateway/bot", self._get_gateway_bot)
         for path in ("/applications/{app}/commands", "/applications/{app}/guilds/{gid}/commands"):
             r.add_put(a + path, self._put_commands)
             r.add_get(a + path, self._get_commands)
@@ -654,16 +675,27 @@ class FakeDiscord(InteractionsMixin):
             }
         )
 
+    @property
+    def shards_recommended(self) -> int:
+        """What GET /gateway/bot recommends: ``recommended_shards``, else one shard per 1,000 guilds."""
+        if self.recommended_shards is not None:
+            return self.recommended_shards
+        return max(1, math.ceil(len(self.guilds) / GUILDS_PER_RECOMMENDED_SHARD))
+
     async def _get_gateway(self, request: web.Request) -> web.Response:
+        return _json({"url": self.gateway_url})
+
+    async def _get_gateway_bot(self, request: web.Request) -> web.Response:
+        self._auth(request)
         return _json(
             {
                 "url": self.gateway_url,
-                "shards": 1,
+                "shards": self.shards_recommended,
                 "session_start_limit": {
-                    "total": 1000,
-                    "remaining": 1000,
-                    "reset_after": 0,
-                    "max_concurrency": 1,
+                    "total": SESSION_STARTS_PER_DAY,
+                    "remaining": max(0, SESSION_STARTS_PER_DAY - self.identify_count),
+                    "reset_after": 24 * 3600 * 1000,
+                    "max_concurrency": self.max_concurrency,
                 },
             }
         )
@@ -711,6 +743,7 @@ class FakeDiscord(InteractionsMixin):
         body = self._body(request) or []
         stored = [self._normalise_command(c, gid) for c in body]
         self.commands[gid] = stored
+        self.command_syncs.append(gid)
         return _json(stored)
 
     async def _post_command(self, request: web.Request) -> web.Response:
