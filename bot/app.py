@@ -72,7 +72,7 @@ async def build_app(
             model=settings.apimart_model,
             timeout=settings.api_timeout_seconds,
         )
-        gate = ApiGate(settings, clock=clock)
+        gate = ApiGate(settings, clock=clock, shared=store if store.shared else None)
         bot = (bot_cls or bot_class(settings))(
             settings=settings, session=session, store=store, api=api, gate=gate, clock=clock, **bot_options
         )

@@ -31,8 +31,19 @@ from tests.fakes.fake_discord import (
     FakeMessage,
     FakeUser,
 )
+from tests.stores import ON_POSTGRES, database_url_for
 
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "0.0.0.0", "", None}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On PostgreSQL (TEST_DATABASE_URL), tests about the SQLite file itself are skipped, saying why."""
+    if not ON_POSTGRES:
+        return
+    skip = pytest.mark.skip(reason="about the SQLite file; the suite runs on PostgreSQL")
+    for item in items:
+        if item.get_closest_marker("sqlite_only"):
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)
@@ -82,6 +93,7 @@ class Harness:
             "apimart_api_key": self.api.api_key,
             "apimart_base_url": self.api.base_url,
             "database_path": self.data_dir / "bot.sqlite3",
+            "database_url": database_url_for(self.data_dir / "bot.sqlite3"),
             "dev_guild_id": self.discord.guild.id,
             "poll_first_delay": 0.05,
             "poll_min_interval": 0.05,
@@ -320,6 +332,7 @@ async def bot_process(
             "APIMART_API_KEY": fake_api.api_key,
             "APIMART_BASE_URL": fake_api.base_url,
             "DATABASE_PATH": str(tmp_path / "data" / "bot.sqlite3"),
+            "DATABASE_URL": database_url_for(tmp_path / "data" / "bot.sqlite3"),
             "DEV_GUILD_ID": str(fake_discord.guild.id),
             "POLL_FIRST_DELAY": "0.05",
             "POLL_MIN_INTERVAL": "0.05",

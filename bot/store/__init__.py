@@ -7,6 +7,7 @@
 - `admission`: limits checked and the job inserted in one transaction;
 - `guilds`: per-server settings and bans; `reports`: usage per member and day;
 - `stats`: the poll planner's memory (estimated vs actual durations of finished jobs);
+- `gate`: the API gate's budget and pauses, shared by processes on one store;
 - `lineage`: a clip's ancestors to the root clip and the root's whole tree (the storyboard's data).
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 from bot.store.admission import Admission
 from bot.store.claims import Claims
 from bot.store.db import DatabaseInUse
+from bot.store.gate import GateRows
 from bot.store.guilds import Guilds
 from bot.store.lineage import Lineage, LineageTree, tree_parent
 from bot.store.lines import Lines
@@ -22,7 +24,7 @@ from bot.store.reports import Reports, UsageRow
 from bot.store.stats import PlannerStats
 
 
-class Store(Claims, Lines, Admission, Lineage, Guilds, Reports, PlannerStats):
+class Store(Claims, Lines, Admission, Lineage, Guilds, Reports, PlannerStats, GateRows):
     """Use `await Store.open(path)`; close with `await store.close()`."""
 
 

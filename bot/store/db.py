@@ -17,7 +17,7 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any, Concatenate, ParamSpec, TypeVar
@@ -337,11 +337,30 @@ class Database:
             self._process_lock.release()
             self._process_lock = None
 
+    async def watch_due(self, on_due: Callable[[float], None]) -> Callable[[], Awaitable[None]] | None:
+        """PostgreSQL: call `on_due(due_at)` whenever any process makes a job claimable (LISTEN/NOTIFY);
+        returns the function that stops listening. SQLite: None (one process, its own wake-ups suffice)."""
+        if self._url is None:
+            return None
+        from bot.store import postgres
+
+        listener = postgres.Listener(self._url, self._schema, on_due)
+        try:
+            await listener.start()
+        except (OSError, TimeoutError) as exc:
+            raise postgres.unusable(self._url, exc) from None
+        return listener.close
+
     async def execute_raw(self, sql: str, params: Params = ()) -> int:
         """One statement of the store's SQL (`?` placeholders), outside any use case: for tests and operator
         tools that set up rows by hand. Returns how many rows it changed."""
         async with self._driver.session():
             return await self._execute(sql, params)
+
+    async def fetch_raw(self, sql: str, params: Params = ()) -> list[Row]:
+        """One query of the store's SQL, outside any use case: for tests and operator tools."""
+        async with self._driver.session():
+            return await self._fetchall(sql, params)
 
     def _immediate(self) -> contextlib.AbstractAsyncContextManager[None]:
         """A write transaction no other writer interleaves with (see driver.py)."""

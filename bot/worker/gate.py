@@ -5,6 +5,13 @@ per key); a 401 (key refused) or 402 (out of credit) pauses new submits — queu
 while the engine probes `GET /v1/balance` (through this gate, so within the shared budget) on a backoff from
 `PROBE_FIRST_SECONDS` up to `AUTH_PAUSE_SECONDS` / `PAYMENT_PAUSE_SECONDS`. Submits resume as soon as a probe
 shows the key accepted and credit left.
+
+With `shared` (a store several processes work on: PostgreSQL), the budget, the 429 pause and the 401/402
+pause live in the store's `api_gate` row instead of this process's memory: every process spends from the
+same budget (the key's limit is per key), waits out the same Retry-After, and stops submitting when any of
+them meets a 401/402; exactly one of them sends each balance probe, and the one that started a pause is the
+one that tells the operator. `sync()` refreshes this process's view of that row (the loop calls it each
+round); the properties below answer from that view.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from typing import TypeVar
 from bot import apimart
 from bot.jobs.sentences import MISCONFIGURED_SENTENCE, OUT_OF_CREDIT_SENTENCE
 from bot.settings import Settings
+from bot.store.gate import GateRows
 from bot.worker.ports import Incident
 from bot.worker.ratelimit import RateLimiter
 
@@ -25,6 +33,7 @@ log = logging.getLogger("bot.worker.gate")
 
 T = TypeVar("T")
 
+MAX_SLOT_WAIT = 2.0  # shared: look at the budget again at least this often (a pause may have ended early)
 PROBE_FIRST_SECONDS = 3.0  # the first balance probe after a 401/402; each later one waits twice as long
 _SENTENCES = {
     Incident.API_KEY_REFUSED: MISCONFIGURED_SENTENCE,
@@ -39,10 +48,14 @@ class ApiGate:
         *,
         clock: Callable[[], float] = time.time,
         limiter: RateLimiter | None = None,
+        shared: GateRows | None = None,
     ) -> None:
         self._settings = settings
         self._clock = clock
         self.limiter = limiter or RateLimiter(settings.api_rate_per_minute)
+        self._shared = shared
+        # Shared: this process started the current pause (it alerts the operator and reports the end).
+        self.pause_started_here = True
         self._paused_by: Incident | None = None
         self._pause_detail = ""
         self._probe_at = 0.0
@@ -51,6 +64,7 @@ class ApiGate:
         self._level = 0
         self._auth_logged = False
         self.probes = 0  # balance probes sent so far
+        self._slot_lock = asyncio.Lock()
 
     def hold_remaining(self) -> float:
         """Seconds left of a Retry-After pause (0 when none)."""
@@ -91,10 +105,50 @@ class ApiGate:
         )
         return min(cap, PROBE_FIRST_SECONDS * 2.0 ** min(level, 30))
 
-    def pause_submits(self, exc: apimart.ApiError) -> float:
+    @property
+    def shared(self) -> bool:
+        return self._shared is not None
+
+    async def sync(self) -> None:
+        """Shared: adopt the store's view of the pauses (another process may have started or ended one)."""
+        if self._shared is None:
+            return
+        row = await self._shared.gate_state()
+        now = self._clock()
+        if row.paused_until > now:
+            self.limiter.pause(row.paused_until - now)
+        kind = Incident(row.paused_by) if row.paused_by else None
+        if kind is None:
+            if self._paused_by is not None:
+                self._resume("another process saw the API accept again")
+            return
+        if self._paused_by is None:
+            self.pause_started_here = False
+        self._paused_by = kind
+        self._pause_detail = row.pause_detail
+        self._probe_at = row.probe_at
+        self._level = row.level
+
+    async def submits_paused(self) -> bool:
+        """Are submits paused right now (shared: as the store says, read now)?"""
+        await self.sync()
+        return self._paused_by is not None
+
+    async def pause_submits(self, exc: apimart.ApiError) -> float:
         """A 401/402: no new submit until a balance probe says otherwise; returns when the next probe is."""
         kind = Incident.API_KEY_REFUSED if isinstance(exc, apimart.AuthError) else Incident.OUT_OF_CREDIT
-        if self._paused_by is None:
+        if self._shared is not None:
+            await self.sync()
+            started = self._paused_by != kind
+            if started:
+                self._schedule_probe(kind)
+            self.pause_started_here = await self._shared.gate_hold_submits(
+                kind.value, str(exc)[:500], probe_at=self._probe_at, now=self._clock()
+            )
+            if not self.pause_started_here:
+                await self.sync()  # another process started it: its probe schedule stands
+                return self._probe_at
+        elif self._paused_by is None:
             self._schedule_probe(kind)
         self._hold(kind, str(exc))
         return self._probe_at
@@ -126,9 +180,11 @@ class ApiGate:
         self._pause_detail = ""
         self._probe_at = 0.0
 
-    def key_works(self) -> None:
+    async def key_works(self) -> None:
         """A submit was accepted: a later 401 deserves a loud line again, and probing starts fast again."""
         self._auth_logged = False
+        if self._shared is not None and self._level:
+            await self._shared.gate_resume(now=self._clock(), reset_level=True)
         self._level = 0
 
     async def probe(self, balance: Callable[[], Awaitable[apimart.Balance]]) -> bool:
@@ -136,6 +192,13 @@ class ApiGate:
         kind = self._paused_by
         if kind is None:
             return True
+        if self._shared is not None:
+            now = self._clock()
+            if not await self._shared.gate_take_probe(
+                now=now, next_probe_at=now + self.probe_delay(self._level, kind)
+            ):
+                await self.sync()  # not due after all, or another process is probing
+                return self._paused_by is None
         self.probes += 1
         try:
             answer = await self.call(balance)
@@ -145,21 +208,37 @@ class ApiGate:
             if not isinstance(exc, apimart.ApiError):
                 self._schedule_probe(kind)  # whatever went wrong, never probe in a tight loop
                 raise
-            return self._probe_failed(kind, exc)
+            return await self._probe_failed(kind, exc)
         credits = answer.remain_credits
         if answer.unlimited or credits is None or credits > 0:
-            self._resume("key accepted, credit left" if credits is not None else "key accepted")
+            await self._resume_everywhere(
+                "key accepted, credit left" if credits is not None else "key accepted"
+            )
             return True
         self._schedule_probe(Incident.OUT_OF_CREDIT)
         self._hold(Incident.OUT_OF_CREDIT, f"balance: {credits:g} credits left")
+        await self._publish_hold(Incident.OUT_OF_CREDIT)
         return False
 
-    def _probe_failed(self, kind: Incident, exc: apimart.ApiError) -> bool:
+    async def _resume_everywhere(self, why: str) -> None:
+        self._resume(why)
+        if self._shared is not None:
+            await self._shared.gate_resume(now=self._clock())
+
+    async def _publish_hold(self, kind: Incident) -> None:
+        """Shared: a probe found the pause still due (perhaps for another reason): the store says so too."""
+        if self._shared is not None:
+            await self._shared.gate_hold_submits(
+                kind.value, self._pause_detail, probe_at=self._probe_at, now=self._clock()
+            )
+
+    async def _probe_failed(self, kind: Incident, exc: apimart.ApiError) -> bool:
         if isinstance(exc, apimart.AuthError | apimart.PaymentRequired):
             auth = isinstance(exc, apimart.AuthError)
             refused = Incident.API_KEY_REFUSED if auth else Incident.OUT_OF_CREDIT
             self._schedule_probe(refused)
             self._hold(refused, str(exc))
+            await self._publish_hold(refused)
             wait = self._probe_at - self._clock()
             log.info("balance probe: still refused (%s); next probe in %.0f s", exc.status, wait)
             return False
@@ -169,20 +248,38 @@ class ApiGate:
         # The balance cannot tell (endpoint missing on a mirror, 5xx, odd answer): let the next submit try.
         # A refused submit creates nothing and pauses again, with the longer wait.
         log.info("balance probe inconclusive (%s): letting submits try again", exc)
-        self._resume("balance unknown")
+        await self._resume_everywhere("balance unknown")
         return True
 
     async def call(self, call: Callable[[], Awaitable[T]]) -> T:
-        await self.limiter.acquire()  # the shared request budget; also waits out a Retry-After
+        await self._acquire()  # the request budget; also waits out a Retry-After
         try:
             result = await call()
         except apimart.RateLimited as exc:
             pause = exc.retry_after if exc.retry_after is not None else self._settings.poll_min_interval * 2
             self.limiter.pause(pause)
+            if self._shared is not None:
+                tolerance = self.limiter.tolerance
+                await self._shared.gate_pause(until=self._clock() + pause, tolerance=tolerance)
             log.warning("API rate limit: pausing all API calls for %.1f s", pause)
             raise
         if self._paused_by == Incident.API_KEY_REFUSED:
             # Any answer proves the key is accepted again. (Credit is only known from the balance: a status
             # poll that works says nothing about whether a submit would be paid for.)
-            self._resume("key accepted")
+            await self._resume_everywhere("key accepted")
         return result
+
+    async def _acquire(self) -> None:
+        if self._shared is None:
+            await self.limiter.acquire()
+            return
+        # One budget for every process: a slot is taken in the store, by a conditional update.
+        async with self._slot_lock:  # this process's callers queue here, first come, first served
+            while True:
+                wait = await self._shared.gate_take_slot(
+                    now=self._clock(), interval=self.limiter.interval, tolerance=self.limiter.tolerance
+                )
+                if wait <= 0:
+                    self.limiter.acquired += 1
+                    return
+                await self.limiter.nap(min(wait, MAX_SLOT_WAIT))

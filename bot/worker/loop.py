@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 
 from bot.jobs import Job, JobStatus, NewJob
 from bot.jobs.limits import Limits, Refusal
@@ -27,6 +28,9 @@ log = logging.getLogger("bot.worker.loop")
 S = JobStatus
 QUEUE_CARDS_SHOWN = 10  # queued cards refreshed when the line moves
 DRAIN_SECONDS = 8.0  # well under Docker's 10 s between SIGTERM and SIGKILL
+SHARED_LOOK_SECONDS = (
+    2.0  # on a shared store, the loop looks at the gate and the schedule at least this often
+)
 
 
 class Worker:
@@ -44,6 +48,8 @@ class Worker:
         self.ticks = 0  # loop rounds (an idle loop must not spin)
         self.steps_done = 0  # job steps finished so far
         self._step_done = asyncio.Event()
+        self._look_at = 0.0  # when the loop plans to look at the schedule next (clock time)
+        self._stop_listening: Callable[[], Awaitable[None]] | None = None
 
     @staticmethod
     def new_owner() -> str:
@@ -53,6 +59,7 @@ class Worker:
 
     async def start(self) -> None:
         await recovery.recover(self.ctx)
+        self._stop_listening = await self.ctx.store.watch_due(self._heard_due)
         self._main = asyncio.create_task(self._run(), name="worker-loop")
         self._heartbeat = asyncio.create_task(self._renew_forever(), name="worker-leases")
 
@@ -81,6 +88,10 @@ class Worker:
         await asyncio.gather(*tasks, return_exceptions=True)
         self._main = self._heartbeat = self._queue_refresh = self._probe = None
         self._steps.clear()
+        if self._stop_listening is not None:
+            with contextlib.suppress(Exception):
+                await self._stop_listening()
+            self._stop_listening = None
         with contextlib.suppress(Exception):
             await self.ctx.store.release_all(self.ctx.owner, now=self.ctx.clock())
 
@@ -92,6 +103,12 @@ class Worker:
     def wake(self) -> None:
         """Something became due (a new job, a callback, a cancel): look at the schedule now."""
         self._wake.set()
+
+    def _heard_due(self, due_at: float) -> None:
+        """Another process (or this one) made a job claimable at `due_at`: look sooner if we would not
+        have looked by then anyway (most releases are due later than our next look: no query for those)."""
+        if due_at < self._look_at:
+            self._wake.set()
 
     # ---- what the Discord side asks of the engine ---------------------------------------------------
 
@@ -144,11 +161,13 @@ class Worker:
     async def _run(self) -> None:
         while True:
             self._wake.clear()
+            self._look_at = float("inf")  # a job made due while we look: look again right after
             try:
                 timeout = await self._tick()
             except Exception:
                 log.exception("worker tick failed; retrying shortly")
                 timeout = 1.0
+            self._look_at = float("inf") if timeout is None else self.ctx.clock() + timeout
             # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancel that races a wake-up,
             # and a loop that ignores its cancel hangs shutdown.
             with contextlib.suppress(TimeoutError):
@@ -161,6 +180,7 @@ class Worker:
         ctx = self.ctx
         if ctx.draining:
             return None
+        await ctx.gate.sync()  # shared store: pauses another process started or ended
         hold = ctx.gate.hold_remaining()
         if hold > 0:
             return hold  # a Retry-After pause: nothing can be asked of the API before it ends
@@ -178,10 +198,13 @@ class Worker:
         if len(self._steps) >= ctx.settings.poll_concurrency:
             return probe_in  # a finishing step sets the wake event
         next_at = await ctx.store.next_due_at(ctx.clock())
-        if next_at is None:
-            return probe_in
-        due_in = max(0.0, next_at - ctx.clock())
-        return due_in if probe_in is None else min(due_in, probe_in)
+        wait = probe_in if next_at is None else max(0.0, next_at - ctx.clock())
+        if probe_in is not None and wait is not None:
+            wait = min(wait, probe_in)
+        if ctx.gate.shared:
+            # Other processes' pauses and probes are seen at least this often (their new jobs wake us).
+            wait = SHARED_LOOK_SECONDS if wait is None else min(wait, SHARED_LOOK_SECONDS)
+        return wait
 
     def _watch_submit_pause(self) -> float | None:
         """Alert the operator when a 401/402 pause starts (and say when it ends); start the balance probe
@@ -189,11 +212,12 @@ class Worker:
         ctx = self.ctx
         kind = ctx.gate.paused_by
         if kind != self._reported:
+            # On a shared store only the process that started a pause alerts (and reports its end).
             if self._reported is not None:
                 ctx.alerts.resolved(self._reported)
-            if kind is not None:
+            if kind is not None and ctx.gate.pause_started_here:
                 ctx.alerts.incident(kind, ctx.gate.pause_detail)
-            self._reported = kind
+            self._reported = kind if kind is None or ctx.gate.pause_started_here else None
         shown = (kind, kind is not None and ctx.alerts.told(kind))
         if shown != self._pause_shown:
             self._pause_shown = shown

@@ -71,7 +71,7 @@ async def poll(ctx: Context, job: Job) -> None:
         if refused:
             # The key was revoked or the account ran dry while jobs ran: say it loudly, stop starting new
             # ones, and keep polling this one gently (its task may still finish).
-            ctx.gate.pause_submits(exc)
+            await ctx.gate.pause_submits(exc)
         if _overdue(ctx, job, grace=OPERATOR_GRACE_SECONDS if refused else 0.0):
             await _finish(ctx, job, S.TIMED_OUT, TIMED_OUT_SENTENCE, f"deadline passed; last error {exc}")
             return

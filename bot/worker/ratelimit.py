@@ -47,6 +47,20 @@ class RateLimiter:
         self._lock = asyncio.Lock()
         self.acquired = 0
 
+    async def nap(self, seconds: float) -> None:
+        """Sleep on the limiter's clock (simulated in tests)."""
+        await self._sleep(seconds)
+
+    @property
+    def interval(self) -> float:
+        """Seconds of budget one request spends (the refill period of one token)."""
+        return self._interval
+
+    @property
+    def tolerance(self) -> float:
+        """How far ahead of the refill requests may run (the burst), in seconds."""
+        return self._tolerance
+
     @property
     def paused_until(self) -> float:
         """The limiter's clock time before which no request starts (in the past when not paused)."""

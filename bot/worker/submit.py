@@ -95,7 +95,7 @@ async def reject(ctx: Context, job: Job, sentence: str, detail: str, status: Job
 
 async def _wait(ctx: Context, job: Job, exc: apimart.ApiError) -> None:
     """The API refuses the key or has no credit: the job waits in the queue (its card says why)."""
-    ctx.gate.pause_submits(exc)
+    await ctx.gate.pause_submits(exc)
     await ctx.store.update(job.id, S.ACCEPTED, owner=ctx.owner, last_error=str(exc)[:500])
     await _park_while_paused(ctx, job)
 
@@ -108,7 +108,7 @@ async def _park_while_paused(ctx: Context, job: Job) -> None:
 
 
 async def submit(ctx: Context, job: Job) -> None:
-    if ctx.gate.paused_by is not None:
+    if await ctx.gate.submits_paused():
         await _park_while_paused(ctx, job)
         return
     try:
@@ -178,7 +178,7 @@ async def _refused(ctx: Context, job: Job, exc: apimart.ApiError) -> None:
     """The API answered the POST with an error: nothing was created."""
     back = {"owner": ctx.owner, "last_error": str(exc)[:500]}
     if isinstance(exc, apimart.AuthError | apimart.PaymentRequired):
-        ctx.gate.pause_submits(exc)
+        await ctx.gate.pause_submits(exc)
         # Back in line, parked (no due time) until a balance probe resumes submits.
         moved = await ctx.store.transition(
             job.id, S.SUBMITTING, S.ACCEPTED, queued=True, next_poll_at=None, **back
@@ -231,7 +231,7 @@ async def _submitted(ctx: Context, job: Job, task_id: str) -> None:
         max_interval=ctx.settings.poll_max_interval,
         push_enabled=ctx.push,
     )
-    ctx.gate.key_works()
+    await ctx.gate.key_works()
     moved = await ctx.store.transition(
         job.id, S.SUBMITTING, S.SUBMITTED, owner=ctx.owner, task_id=task_id, submitted_at=now,
         deadline_at=now + ctx.settings.job_deadline_seconds,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.jobs import JobKind, JobStatus, NewJob, Reference
 from bot.media import janitor
-from bot.store import Store
+from tests.stores import open_store
 
 
 def _folder(data_dir: Path, name: str, size: int, age_days: float) -> Reference:
@@ -24,7 +24,7 @@ def _folder(data_dir: Path, name: str, size: int, age_days: float) -> Reference:
 
 async def test_old_and_oversized_reference_folders_go_but_active_ones_stay(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    store = await Store.open(data / "bot.sqlite3")
+    store = await open_store(data / "bot.sqlite3")
     try:
         old_active = _folder(data, "old-active", 1000, age_days=30)
         _folder(data, "old-idle", 1000, age_days=30)

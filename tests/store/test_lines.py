@@ -11,6 +11,7 @@ import pytest
 from bot.jobs import Job, JobKind, JobStatus, NewJob
 from bot.jobs.limits import Limits, Refusal
 from bot.store import Store
+from tests.stores import open_store
 
 S = JobStatus
 
@@ -28,7 +29,7 @@ def _limits(*, daily: int = 0, budget: float = 0.0, concurrent: int = 2, line: i
 
 @pytest.fixture
 async def store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    s = await Store.open(tmp_path / "data" / "bot.sqlite3")
+    s = await open_store(tmp_path / "data" / "bot.sqlite3")
     yield s
     await s.close()
 
@@ -103,10 +104,10 @@ async def test_cancelling_a_lined_job_moves_the_others_up(store: Store) -> None:
 
 async def test_the_line_survives_a_reopen(tmp_path: Path) -> None:
     path = tmp_path / "bot.sqlite3"
-    first = await Store.open(path)
+    first = await open_store(path)
     jobs = [j for j in [await _admit(first) for _ in range(4)] if isinstance(j, Job)]
     await first.close()
-    again = await Store.open(path)
+    again = await open_store(path)
     try:
         assert [j.id for j in await again.lined()] == [jobs[2].id, jobs[3].id]
         await again.make_reachable(now=1e9)
@@ -123,7 +124,7 @@ async def test_forty_presses_on_several_connections_never_pass_the_daily_limit_o
     """A lined job counts toward the daily limit and the budget when it is admitted, in the same
     BEGIN IMMEDIATE transaction: four connections racing cannot overspend."""
     path = tmp_path / "bot.sqlite3"
-    stores = [await Store.open(path, exclusive=False) for _ in range(4)]
+    stores = [await open_store(path, exclusive=False) for _ in range(4)]
     try:
         # One member, forty presses at once: daily 4 binds (2 start, 2 wait), never a fifth.
         daily = _limits(daily=4)
@@ -149,7 +150,7 @@ async def test_forty_presses_on_several_connections_never_pass_the_daily_limit_o
     finally:
         for s in stores:
             await s.close()
-    check = await Store.open(path)
+    check = await open_store(path)
     try:
         total = await check.usage(7, 1, 1e9)
         assert total.credits_today == 10.0

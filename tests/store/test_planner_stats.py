@@ -5,18 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.jobs.learning import Observation
-from bot.store import Store, stats
+from bot.store import stats
+from tests.stores import open_store
 
 
 async def test_observations_survive_a_reopen_in_order_and_stay_bounded(tmp_path: Path) -> None:
     path = tmp_path / "data" / "bot.sqlite3"
-    store = await Store.open(path)
+    store = await open_store(path)
     try:
         await store.record_observation(Observation("text", 60.0, 40.0))
         await store.record_observation(Observation("extend", None, 95.5))
     finally:
         await store.close()
-    store = await Store.open(path)
+    store = await open_store(path)
     try:
         assert await store.observations() == [
             Observation("text", 60.0, 40.0),

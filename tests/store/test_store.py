@@ -12,6 +12,7 @@ from bot.jobs import IllegalTransition, JobKind, JobStatus, NewJob
 from bot.jobs.limits import Limits, Refusal
 from bot.store import DatabaseInUse, Store
 from bot.store.db import latest_version
+from tests.stores import open_store, sqlite_only
 
 S = JobStatus
 
@@ -22,7 +23,7 @@ def _new(user: int = 7, guild: int | None = 1) -> NewJob:
 
 @pytest.fixture
 async def store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    s = await Store.open(tmp_path / "data" / "bot.sqlite3")
+    s = await open_store(tmp_path / "data" / "bot.sqlite3")
     yield s
     await s.close()
 
@@ -37,10 +38,11 @@ async def test_a_job_moves_once_even_when_two_workers_race(store: Store) -> None
         await store.transition(job.id, S.SUBMITTING, S.DELIVERED)
 
 
+@sqlite_only
 async def test_migrations_are_numbered_and_applied_once(tmp_path: Path) -> None:
     path = tmp_path / "bot.sqlite3"
     for _ in range(2):
-        s = await Store.open(path)
+        s = await open_store(path)
         await s.close()
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == latest_version()
@@ -56,20 +58,21 @@ async def test_the_guilds_upload_limit_is_kept_with_the_job(store: Store) -> Non
     assert (await store.get(unknown.id)).upload_limit is None  # type: ignore[union-attr]
 
 
+@sqlite_only
 async def test_a_second_process_on_the_same_file_is_refused_and_touches_nothing(tmp_path: Path) -> None:
     path = tmp_path / "bot.sqlite3"
-    first = await Store.open(path)
+    first = await open_store(path)
     try:
         job = await first.insert_job(_new())
         before = path.read_bytes(), (tmp_path / "bot.sqlite3-wal").read_bytes()
         with pytest.raises(DatabaseInUse) as refused:
-            await Store.open(path)
+            await open_store(path)
         assert "DATABASE_PATH" in str(refused.value)
         assert (path.read_bytes(), (tmp_path / "bot.sqlite3-wal").read_bytes()) == before
         assert await first.get(job.id) is not None
     finally:
         await first.close()
-    again = await Store.open(path)  # the lock went with the first store
+    again = await open_store(path)  # the lock went with the first store
     await again.close()
 
 
@@ -83,7 +86,7 @@ async def test_admissions_racing_on_several_connections_never_pass_a_limit(tmp_p
     """Four connections (as four processes on one store would have): only the admission transaction keeps
     check-then-insert atomic; the per-connection asyncio lock does not span them."""
     path = tmp_path / "bot.sqlite3"
-    stores = [await Store.open(path, exclusive=False) for _ in range(4)]
+    stores = [await open_store(path, exclusive=False) for _ in range(4)]
     try:
         # Five members press 24 times each, four presses at a time (one on each connection), all at once.
         presses = [
@@ -128,9 +131,10 @@ async def test_a_released_job_keeps_the_due_time_its_step_wrote(store: Store) ->
     assert await _claimed(store, "b", now=1e9 + 5) == [job.id]
 
 
+@sqlite_only
 async def test_dead_claims_are_taken_over_at_start_and_nothing_waits_forever(tmp_path: Path) -> None:
     path = tmp_path / "bot.sqlite3"
-    store = await Store.open(path)
+    store = await open_store(path)
     held = await store.insert_job(_new())
     await store.update(held.id, S.ACCEPTED, next_poll_at=1e9)
     await _claimed(store, "dead")
@@ -138,7 +142,7 @@ async def test_dead_claims_are_taken_over_at_start_and_nothing_waits_forever(tmp
     await store.update(limbo.id, S.ACCEPTED, next_poll_at=None)  # written by an older version, never due
     await store.close()
 
-    store = await Store.open(path)  # a new process: it holds the file lock, so "dead" is dead
+    store = await open_store(path)  # a new process: it holds the file lock, so "dead" is dead
     try:
         assert await store.take_over_dead_claims("new", now=2e9) == 1
         assert await store.make_reachable(now=2e9) == 1

@@ -84,7 +84,7 @@ async def test_out_of_credit_probes_on_a_doubling_backoff_capped_by_the_setting(
     sim = SimTime()
     gate = make_gate(sim, payment_pause_seconds=60.0)
     account = Account(sim)
-    assert gate.pause_submits(credit_error()) == PROBE_FIRST_SECONDS
+    assert await gate.pause_submits(credit_error()) == PROBE_FIRST_SECONDS
     assert gate.paused_by == Incident.OUT_OF_CREDIT and gate.submit_pause == OUT_OF_CREDIT_SENTENCE
 
     asked = await drive(sim, gate, account, until=300.0)
@@ -100,7 +100,7 @@ async def test_a_top_up_resumes_submits_at_the_first_probe_after_it() -> None:
     sim = SimTime()
     gate = make_gate(sim, payment_pause_seconds=20.0)
     account = Account(sim)
-    gate.pause_submits(credit_error())
+    await gate.pause_submits(credit_error())
 
     async def top_up_at(t: float) -> None:
         await sim.sleep(t)
@@ -121,7 +121,7 @@ async def test_a_fixed_key_resumes_unless_the_balance_is_empty() -> None:
     gate = make_gate(sim, auth_pause_seconds=10.0)
     account = Account(sim)
     account.answer = account.refuse_key
-    gate.pause_submits(key_error())
+    await gate.pause_submits(key_error())
     assert gate.submit_pause == MISCONFIGURED_SENTENCE
     asked = await drive(sim, gate, account, until=30.0)
     assert asked == [3.0, 9.0, 19.0, 29.0], "capped by AUTH_PAUSE_SECONDS"
@@ -143,12 +143,12 @@ async def test_an_answered_call_ends_a_key_pause_but_not_a_credit_pause() -> Non
     async def status() -> str:
         return "processing"
 
-    gate.pause_submits(credit_error())
+    await gate.pause_submits(credit_error())
     await gate.call(status)
     assert gate.paused_by == Incident.OUT_OF_CREDIT, "a status poll says nothing about credit"
 
     gate2 = make_gate(sim)
-    gate2.pause_submits(key_error())
+    await gate2.pause_submits(key_error())
     await gate2.call(status)
     assert gate2.paused_by is None, "any answer proves the key is accepted again"
 
@@ -173,25 +173,25 @@ async def test_a_balance_that_cannot_tell_lets_submits_try_and_a_new_refusal_wai
         raise failure
 
     account.answer = broken
-    gate.pause_submits(credit_error())
+    await gate.pause_submits(credit_error())
     await drive(sim, gate, account, until=10.0)
     assert gate.paused_by is None, "a submit is the probe when the balance cannot tell"
     assert account.asked_at == [3.0]
     # The submit is refused again: the pause goes on where the backoff was, not from the start.
-    assert gate.pause_submits(credit_error()) == pytest.approx(sim.now + 2 * PROBE_FIRST_SECONDS)
+    assert await gate.pause_submits(credit_error()) == pytest.approx(sim.now + 2 * PROBE_FIRST_SECONDS)
     # An accepted submit starts the backoff over.
-    gate.key_works()
+    await gate.key_works()
     account.answer = account.credit
     await drive(sim, gate, account, until=100.0)
     assert gate.paused_by is None
-    assert gate.pause_submits(credit_error()) == pytest.approx(sim.now + PROBE_FIRST_SECONDS)
+    assert await gate.pause_submits(credit_error()) == pytest.approx(sim.now + PROBE_FIRST_SECONDS)
 
 
 async def test_probes_share_the_request_budget_and_wait_out_a_retry_after() -> None:
     sim = SimTime()
     gate = make_gate(sim, rate=60.0)  # one request a second, a burst of 2
     account = Account(sim)
-    gate.pause_submits(credit_error())
+    await gate.pause_submits(credit_error())
     gate.limiter.pause(30.0)  # a 429 elsewhere: nobody may call before t=30
     account.answer = account.credit
     await drive(sim, gate, account, until=100.0)
@@ -209,7 +209,7 @@ async def test_a_rate_limited_probe_keeps_the_pause_and_backs_off() -> None:
         raise apimart.RateLimited("too many requests", status=429, retry_after=5.0)
 
     account.answer = limited
-    gate.pause_submits(credit_error())
+    await gate.pause_submits(credit_error())
     await drive(sim, gate, account, until=20.0)
     assert gate.paused_by == Incident.OUT_OF_CREDIT
     assert account.asked_at == [3.0, 9.0], "the backoff goes on"

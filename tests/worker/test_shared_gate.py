@@ -1,0 +1,95 @@
+"""The API gate shared by processes on one store: one request budget, one Retry-After, one 401/402 pause
+and one balance probe at a time. Each ApiGate here stands for one process (its own store connection);
+runs on PostgreSQL with TEST_DATABASE_URL, else on one SQLite file opened non-exclusively."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import pytest
+
+from bot import apimart
+from bot.apimart import Balance
+from bot.settings import Settings
+from bot.store import Store
+from bot.worker.gate import ApiGate
+from bot.worker.ports import Incident
+from tests.stores import open_store
+
+RATE = 1210.0  # a burst of 10, then one request every 50 ms
+
+
+@pytest.fixture
+async def stores(tmp_path: Path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "data" / "bot.sqlite3"
+    opened = [await open_store(path, exclusive=False) for _ in range(3)]
+    yield opened
+    for s in opened:
+        await s.close()
+
+
+def _gate(store: Store) -> ApiGate:
+    settings = Settings(discord_token="t", apimart_api_key="k", api_rate_per_minute=RATE)
+    return ApiGate(settings, shared=store)
+
+
+async def _ok() -> str:
+    return "ok"
+
+
+async def test_three_processes_spend_one_budget(stores: list[Store]) -> None:
+    gates = [_gate(s) for s in stores]
+    interval, burst = gates[0].limiter.interval, gates[0].limiter.burst
+    started = time.monotonic()
+    await asyncio.gather(*(g.call(_ok) for g in gates for _ in range(15)))
+    elapsed = time.monotonic() - started
+    # Each process alone would be done after (15 - burst) intervals; sharing one budget, the 45 requests
+    # need (45 - burst) of them.
+    assert elapsed >= (45 - burst) * interval * 0.95
+    assert sum(g.limiter.acquired for g in gates) == 45
+
+
+async def test_a_429_in_one_process_pauses_the_others(stores: list[Store]) -> None:
+    a, b = _gate(stores[0]), _gate(stores[1])
+
+    async def limited() -> str:
+        raise apimart.RateLimited("slow down", status=429, retry_after=0.6)
+
+    with pytest.raises(apimart.RateLimited):
+        await a.call(limited)
+    started = time.monotonic()
+    assert await b.call(_ok) == "ok"
+    assert time.monotonic() - started >= 0.5, "b waited out a's Retry-After"
+
+
+async def test_a_402_in_one_process_stops_every_process_and_one_probe_resumes_them(
+    stores: list[Store],
+) -> None:
+    gates = [_gate(s) for s in stores]
+    await gates[0].pause_submits(apimart.PaymentRequired("no credit", status=402))
+    assert gates[0].pause_started_here
+    for g in gates[1:]:
+        assert await g.submits_paused()
+        assert g.paused_by == Incident.OUT_OF_CREDIT and not g.pause_started_here
+        assert g.submit_pause is not None
+    # A second 402 elsewhere does not start a second pause (nor a second operator alert).
+    await gates[1].pause_submits(apimart.PaymentRequired("no credit", status=402))
+    assert not gates[1].pause_started_here
+
+    await stores[0].execute_raw("UPDATE api_gate SET probe_at = 0")  # the probe is due now
+    asked: list[int] = []
+
+    def balance_of(i: int):  # type: ignore[no-untyped-def]
+        async def balance() -> Balance:
+            asked.append(i)
+            return Balance(remain_credits=50.0, remain_balance=5.0, used_credits=0.0, unlimited=False)
+
+        return balance
+
+    results = await asyncio.gather(*(g.probe(balance_of(i)) for i, g in enumerate(gates)))
+    assert len(asked) == 1, "exactly one process sends the balance probe"
+    assert results[asked[0]] is True
+    for g in gates:
+        assert not await g.submits_paused(), "every process resumes"
