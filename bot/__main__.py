@@ -109,7 +109,15 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="copy the live database to PATH (a file, or a folder for a dated file), safe while the bot runs",
     )
+    parser.add_argument(
+        "--copy-to-postgres",
+        action="store_true",
+        help="copy the SQLite database (DATABASE_PATH) into an empty PostgreSQL database (DATABASE_URL), "
+        "once, with the bot stopped",
+    )
     args = parser.parse_args(argv)
+    if args.copy_to_postgres:
+        return ops_cli.copy_to_postgres()
     if args.health:
         return ops_cli.health()
     if args.backup is not None:

@@ -15,6 +15,7 @@ import aiohttp
 
 from bot.apimart import ApiMartClient
 from bot.settings import Settings
+from bot.startup import ENVIRONMENT, StartupError
 from bot.store import Store
 from bot.ui.bot import VideoBot, bot_class
 from bot.worker.gate import ApiGate
@@ -47,6 +48,14 @@ async def open_store(
     """PostgreSQL when DATABASE_URL is set (shared by several processes), else the SQLite file (this process
     alone, unless `exclusive=False`: tests only)."""
     if settings.database_url:
+        try:  # the data folder (kept references and clips, the health file) lives beside DATABASE_PATH
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StartupError(
+                f"the data folder {settings.data_dir} (DATABASE_PATH's folder) cannot be created "
+                f"({exc.strerror or type(exc).__name__}): make it writable, or choose another DATABASE_PATH",
+                ENVIRONMENT,
+            ) from None
         return await Store.connect(settings.database_url, clock=clock)
     return await Store.open(settings.database_path, clock=clock, exclusive=exclusive)
 

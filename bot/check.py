@@ -36,7 +36,8 @@ from bot.apimart import (
     TaskNotFound,
 )
 from bot.settings import Settings
-from bot.startup import listen_problem, one_line, reason, show_url, unreachable
+from bot.startup import StartupError, listen_problem, one_line, reason, show_url, unreachable
+from bot.store import postgres
 from bot.store.db import DatabaseUnusable, inspect_database
 from bot.ui.permissions import PERMISSIONS, SCOPES, invite_url, permission_names
 from bot.ui.startup import DISCORD_API, TOKEN_REFUSED, guild_problem
@@ -111,6 +112,8 @@ async def _guarded(what: str, check: Coroutine[Any, Any, _Result]) -> _Result:
 async def _check_database(settings: Settings) -> _Result:
     """DATABASE_PATH usable? Read-only: nothing is created, and an existing database is not modified."""
     result = _Result()
+    if settings.database_url:
+        return await _check_postgres(settings.database_url)
     path = settings.database_path
     try:
         version = await asyncio.to_thread(inspect_database, path)
@@ -121,6 +124,23 @@ async def _check_database(settings: Settings) -> _Result:
         result.lines.append(f"Database: {path} will be created at the first start (its folder is writable)")
     else:
         result.lines.append(f"Database: {path} is writable (database version {version})")
+    return result
+
+
+async def _check_postgres(url: str) -> _Result:
+    result = _Result()
+    try:
+        version = await postgres.inspect(url)
+    except StartupError as exc:
+        result.problems.append(exc.message)
+        return result
+    where = postgres.redact(url)
+    if version is None:
+        result.lines.append(
+            f"Database: PostgreSQL at {where} answers; its tables are made at the first start"
+        )
+    else:
+        result.lines.append(f"Database: PostgreSQL at {where} answers (database version {version})")
     return result
 
 

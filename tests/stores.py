@@ -7,14 +7,19 @@ used: opening "the same file" again (a restart) reaches the same schema, another
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import os
+import sqlite3
 import uuid
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import pytest
 
 from bot.store import Store
+from bot.store.driver import to_postgres
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "").strip()
 ON_POSTGRES = bool(PG_URL)
@@ -32,6 +37,34 @@ def database_url_for(path: Path) -> str:
     schema = _schemas.setdefault(path.resolve(), f"t_{uuid.uuid4().hex[:16]}")
     glue = "&" if "?" in PG_URL else "?"
     return f"{PG_URL}{glue}search_path={schema}"
+
+
+def run_sql(
+    path: Path, sql: str, params: tuple[Any, ...] = (), *, write: bool = False
+) -> list[dict[str, Any]]:
+    """One statement on the test's database at `path`, from synchronous test code (the bot may be running
+    in another process): read-only on SQLite unless `write`; on PostgreSQL through its own short
+    connection (in a thread with its own event loop). `?` placeholders on both."""
+    if not ON_POSTGRES:
+        uri = f"file:{path}" + ("" if write else "?mode=ro")
+        con = sqlite3.connect(uri, uri=True, timeout=5)
+        con.row_factory = sqlite3.Row
+        try:
+            rows = [dict(r) for r in con.execute(sql, params)]
+            con.commit()
+            return rows
+        finally:
+            con.close()
+
+    async def on_postgres() -> list[dict[str, Any]]:
+        conn = await asyncpg.connect(database_url_for(path))
+        try:
+            return [dict(r) for r in await conn.fetch(to_postgres(sql), *params)]
+        finally:
+            await conn.close()
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, on_postgres()).result()
 
 
 async def open_store(path: Path, *, exclusive: bool = True, **kwargs: Any) -> Store:

@@ -1,14 +1,18 @@
-"""`python -m bot --health` and `python -m bot --backup PATH`: one line out, an exit code for scripts."""
+"""`python -m bot --health`, `--backup PATH`, `--copy-to-postgres`: one line out, an exit code for scripts."""
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from pathlib import Path
 from typing import IO
 
+from bot.ops import copy_to_postgres as copy
 from bot.ops.backup import BackupError, backup
 from bot.ops.health import check_file, health_file
 from bot.settings import SettingsError, load_settings
+from bot.startup import StartupError
+from bot.store import postgres
 
 
 def health(out: IO[str] | None = None, err: IO[str] | None = None) -> int:
@@ -24,6 +28,26 @@ def health(out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     return 0 if status.healthy else 1
 
 
+def copy_to_postgres(out: IO[str] | None = None, err: IO[str] | None = None) -> int:
+    """0 and one line when DATABASE_PATH was copied into DATABASE_URL; 1 when it failed; 2: a setting."""
+    out, err = out or sys.stdout, err or sys.stderr
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"cannot copy: {'; '.join(exc.problems)}", file=err)
+        return 2
+    if not settings.database_url:
+        print("cannot copy: set DATABASE_URL to the PostgreSQL database to copy into", file=err)
+        return 2
+    try:
+        copied = asyncio.run(copy.copy_to_postgres(settings.database_path, settings.database_url))
+    except (copy.CopyError, StartupError) as exc:
+        print(f"cannot copy: {exc}", file=err)
+        return 1
+    print(copied.line(settings.database_path, postgres.redact(settings.database_url)), file=out)
+    return 0
+
+
 def backup_to(path: Path, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     """0 and one line when the backup was written, 1 when it failed, 2 when a setting is wrong."""
     out, err = out or sys.stdout, err or sys.stderr
@@ -32,6 +56,14 @@ def backup_to(path: Path, out: IO[str] | None = None, err: IO[str] | None = None
     except SettingsError as exc:
         print(f"cannot back up: {'; '.join(exc.problems)}", file=err)
         return 2
+    if settings.database_url:
+        print(
+            "cannot back up: the bot uses PostgreSQL (DATABASE_URL): back it up with PostgreSQL's own "
+            "tools, for example `pg_dump --format=custom --file=videobot.dump <database>`; --backup copies "
+            "SQLite files",
+            file=err,
+        )
+        return 1
     try:
         result = backup(settings.database_path, path)
     except BackupError as exc:

@@ -98,9 +98,15 @@ class Claims(JobRows):
         """Free the claims of processes that died, making their jobs due now.
 
         Opened exclusively (one process per SQLite file, enforced by the OS lock), every claim that is not
-        ours belongs to a dead process; otherwise only lapsed leases are taken over.
+        ours belongs to a dead process; otherwise lapsed leases are taken over, and on PostgreSQL also the
+        claims of owners with no connection left (killed processes).
         """
         only_lapsed = " AND lease_until < ?" if self.shared else ""
+        if self.dialect == "postgres":
+            # ... or whose owner has no connection left (killed: no need to wait for its lease).
+            from bot.store.postgres import ALIVE_OWNERS
+
+            only_lapsed = f" AND (lease_until < ? OR claimed_by NOT IN ({ALIVE_OWNERS}))"
         params: tuple[object, ...] = (now, owner) + ((now,) if only_lapsed else ())
         return await self._execute(
             "UPDATE jobs SET claimed_by = NULL, lease_until = NULL, next_poll_at = ?"

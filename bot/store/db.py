@@ -17,6 +17,7 @@ import os
 import sqlite3
 import tempfile
 import time
+import uuid
 from collections.abc import Awaitable, Callable, Coroutine
 from importlib import resources
 from pathlib import Path
@@ -263,6 +264,9 @@ class Database:
         self._process_lock: ProcessLock | None = None
         self._url: str | None = None  # PostgreSQL: where it is (the password never printed), and the schema
         self._schema: str | None = None
+        # This process's id: the owner of its claims, and (PostgreSQL) its connections' application_name,
+        # so other processes can tell that it is alive.
+        self.process_id = uuid.uuid4().hex[:16]
 
     @property
     def dialect(self) -> str:
@@ -319,9 +323,11 @@ class Database:
         if schema is None:
             schema = postgres.schema_of(url)
 
-        pool = await postgres.create_pool(url, pool_size=pool_size, schema=schema)
+        process_id = uuid.uuid4().hex[:16]
+        pool = await postgres.create_pool(url, pool_size=pool_size, schema=schema, process_id=process_id)
         driver = PostgresDriver(pool)
         db = cls(driver, clock)
+        db.process_id = process_id
         db._url, db._schema = url, schema
         try:
             async with driver.session():
@@ -344,7 +350,7 @@ class Database:
             return None
         from bot.store import postgres
 
-        listener = postgres.Listener(self._url, self._schema, on_due)
+        listener = postgres.Listener(self._url, self._schema, on_due, self.process_id)
         try:
             await listener.start()
         except (OSError, TimeoutError) as exc:
@@ -361,6 +367,34 @@ class Database:
         """One query of the store's SQL, outside any use case: for tests and operator tools."""
         async with self._driver.session():
             return await self._fetchall(sql, params)
+
+    async def load_rows(
+        self,
+        tables: dict[str, tuple[list[str], list[tuple[Any, ...]]]],
+        *,
+        install_id: str,
+        identities: tuple[str, ...] = (),
+    ) -> dict[str, int]:
+        """Bulk-load rows copied from another database, in one transaction (`--copy-to-postgres`): the
+        tables in the order given, claims dropped, the copied database's random id kept, and the `id`
+        counters of `identities` moved past the copied rows."""
+        counts: dict[str, int] = {}
+        async with self._driver.session(), self._immediate():
+            for table, (columns, rows) in tables.items():
+                counts[table] = len(rows)
+                if rows:
+                    marks = ", ".join("?" for _ in columns)
+                    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+                    await self._driver.executemany(sql, rows)
+            await self._execute("UPDATE jobs SET claimed_by = NULL, lease_until = NULL")
+            await self._execute("UPDATE meta SET value = ? WHERE key = 'install_id'", (install_id,))
+            if self.dialect == "postgres":
+                for table in identities:
+                    await self._fetchone(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                        f" COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+                    )
+        return counts
 
     def _immediate(self) -> contextlib.AbstractAsyncContextManager[None]:
         """A write transaction no other writer interleaves with (see driver.py)."""

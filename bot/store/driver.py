@@ -49,6 +49,8 @@ class Driver(Protocol):
 
     async def execute(self, sql: str, params: Params = ()) -> int: ...
 
+    async def executemany(self, sql: str, rows: Sequence[Params]) -> None: ...
+
     async def close(self) -> None: ...
 
 
@@ -88,6 +90,9 @@ class SqliteDriver:
         changed = cur.rowcount
         await cur.close()
         return changed
+
+    async def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        await self.conn.executemany(sql, [tuple(r) for r in rows])
 
     async def close(self) -> None:
         async with self._lock:  # after the method in progress, if any
@@ -165,6 +170,9 @@ class PostgresDriver:
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         return _changed(await self.conn.execute(to_postgres(sql), *params))
+
+    async def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        await self.conn.executemany(to_postgres(sql), [tuple(r) for r in rows])
 
     async def close(self) -> None:
         try:

@@ -6,6 +6,9 @@ start a pause, or both send the same probe."""
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.store.db import Database, locked
@@ -85,6 +88,31 @@ class GateRows(Database):
             (next_probe_at, now, now),
         )
         return taken == 1
+
+    @locked
+    async def take_turn(self, name: str, owner: str, *, until: float, now: float) -> bool:
+        """Take (or keep) the turn at chore `name` until `until`: True for exactly one process at a time; a
+        turn whose holder stopped renewing it (it died) passes on once it has run out."""
+        taken = await self._execute(
+            "INSERT INTO turns (name, owner, until) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE"
+            " SET owner = excluded.owner, until = excluded.until"
+            " WHERE turns.until < ? OR turns.owner = excluded.owner",
+            (name, owner, until, now),
+        )
+        return taken == 1
+
+    async def wait_for_turn(
+        self, name: str, owner: str, *, spacing: float, clock: Callable[[], float] = time.time
+    ) -> None:
+        """Wait until `owner` gets chore `name` for `spacing` seconds: across every process on this store,
+        turns are at least `spacing` apart (Discord's IDENTIFY limit: one per 5 s per concurrency bucket)."""
+        while True:
+            now = clock()
+            if await self.take_turn(name, owner, until=now + spacing, now=now):
+                return
+            row = await self.fetch_raw("SELECT until FROM turns WHERE name = ?", (name,))
+            wait = float(row[0][0]) - now if row else 0.0
+            await asyncio.sleep(min(max(wait, 0.05), spacing))
 
     @locked
     async def gate_resume(self, *, now: float, reset_level: bool = False) -> bool:

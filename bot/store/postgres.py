@@ -50,8 +50,24 @@ def schema_of(url: str) -> str | None:
         return None
 
 
-async def create_pool(url: str, *, pool_size: int, schema: str | None) -> Any:
-    settings = {"application_name": "videobot"}
+APPLICATION = "videobot:"  # + the process id: every connection says whose it is (see alive_owners)
+
+
+def application_name(process_id: str) -> str:
+    return f"{APPLICATION}{process_id}"
+
+
+# The owners whose process still has a connection open: a claim of any other owner belongs to a dead process
+# (a SIGKILLed process's connections close with it). A host that vanished without closing them is caught by
+# its leases lapsing instead.
+ALIVE_OWNERS = (
+    f"SELECT substr(application_name, {len(APPLICATION) + 1}) FROM pg_stat_activity"
+    f" WHERE application_name LIKE '{APPLICATION}%'"
+)
+
+
+async def create_pool(url: str, *, pool_size: int, schema: str | None, process_id: str) -> Any:
+    settings = {"application_name": application_name(process_id)}
     if schema is not None:
         if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", schema):
             raise PostgresUnusable(url, "asks for a schema name other than lowercase letters, digits and _")
@@ -61,6 +77,8 @@ async def create_pool(url: str, *, pool_size: int, schema: str | None) -> Any:
             conn = await asyncpg.connect(url, timeout=CONNECT_TIMEOUT)
             try:
                 await conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+            except (asyncpg.UniqueViolationError, asyncpg.DuplicateSchemaError):
+                pass  # another process starting at the same moment made it ("IF NOT EXISTS" can race)
             finally:
                 await conn.close()
         return await asyncpg.create_pool(
@@ -83,6 +101,31 @@ def unusable(url: str, exc: BaseException) -> PostgresUnusable:
         detail = exc.strerror or type(exc).__name__
         return PostgresUnusable(url, f"cannot be reached ({detail}): is the server running and reachable?")
     return PostgresUnusable(url, f"cannot be used ({type(exc).__name__}): check the server's log")
+
+
+async def inspect(url: str) -> int | None:
+    """`python -m bot --check`: can DATABASE_URL be used? Read-only: connects, reads the schema version
+    (None: nothing migrated yet), creates nothing. Raises PostgresUnusable / PostgresTooNew."""
+    from bot.store.db import migrations
+
+    schema = schema_of(url)
+    try:
+        conn = await asyncpg.connect(url, timeout=CONNECT_TIMEOUT)
+    except (TimeoutError, OSError, asyncpg.PostgresError, asyncpg.InterfaceError, ValueError) as exc:
+        raise unusable(url, exc) from None
+    try:
+        table = f"{schema}.schema_version" if schema else "schema_version"
+        if await conn.fetchval("SELECT to_regclass($1)", table) is None:
+            return None
+        version = int(await conn.fetchval(f"SELECT COALESCE(MAX(version), 0) FROM {table}"))
+    except asyncpg.PostgresError as exc:
+        raise unusable(url, exc) from None
+    finally:
+        await conn.close()
+    latest = max((n for n, _, _ in migrations("postgres")), default=0)
+    if version > latest:
+        raise PostgresTooNew(url, version, latest)
+    return version
 
 
 async def applied_version(driver: PostgresDriver) -> int:
@@ -122,14 +165,19 @@ async def migrate(driver: PostgresDriver, url: str) -> None:
 class Listener:
     """A dedicated connection LISTENing for jobs that became claimable; calls `on_due(due_at)`."""
 
-    def __init__(self, url: str, schema: str | None, on_due: Callable[[float], None]) -> None:
+    def __init__(
+        self, url: str, schema: str | None, on_due: Callable[[float], None], process_id: str
+    ) -> None:
+        self._process_id = process_id
         self._url = url
         self._schema = schema
         self._on_due = on_due
         self._conn: Any = None
 
     async def start(self) -> None:
-        settings = {"search_path": self._schema} if self._schema else {}
+        settings = {"application_name": application_name(self._process_id)}
+        if self._schema:
+            settings["search_path"] = self._schema
         self._conn = await asyncpg.connect(self._url, timeout=CONNECT_TIMEOUT, server_settings=settings)
         schema = await self._conn.fetchval("SELECT current_schema()")
         await self._conn.add_listener(f"{WAKE_CHANNEL}_{schema}", self._heard)

@@ -90,7 +90,7 @@ class VideoBot(commands.Bot):
         self.worker = Worker(
             Context(
                 store=store, api=api, gate=gate, presenter=self.presenter, settings=settings,
-                owner=Worker.new_owner(), clock=clock, webhook_url=settings.webhook_public_url or None,
+                owner=store.process_id, clock=clock, webhook_url=settings.webhook_public_url or None,
                 alerts=self.alerts,
             )
         )  # fmt: skip
@@ -156,9 +156,16 @@ class VideoBot(commands.Bot):
         self.health.gateway_down()
 
     async def _sweep_forever(self) -> None:
-        """Trim kept reference files once an hour (and once at start-up)."""
+        """Trim kept reference files once an hour (and once at start-up). On a shared store the processes
+        share the data folder too (a volume): one of them sweeps, the one whose turn it is."""
         while True:
             try:
+                if self.store.shared and not await self.store.take_turn(
+                    "janitor", self.worker.ctx.owner, until=self.clock() + 1.5 * JANITOR_INTERVAL,
+                    now=self.clock(),
+                ):  # fmt: skip
+                    await asyncio.sleep(JANITOR_INTERVAL)
+                    continue
                 await janitor.sweep(
                     self.store,
                     self.settings.data_dir,
@@ -190,6 +197,9 @@ class VideoBot(commands.Bot):
         await super().close()
 
 
+IDENTIFY_SPACING = 5.0  # Discord: one IDENTIFY per 5 s per max_concurrency bucket (1 for most bots)
+
+
 class ShardedVideoBot(VideoBot, commands.AutoShardedBot):
     """The same bot holding `SHARD_IDS` (default: all) of `SHARD_COUNT` shards, one gateway connection each.
 
@@ -203,6 +213,14 @@ class ShardedVideoBot(VideoBot, commands.AutoShardedBot):
         ids = list(settings.shard_ids) if settings.shard_ids is not None else None
         super().__init__(settings=settings, shard_count=settings.shard_count, shard_ids=ids, **options)
         self._shards_down: set[int] = set()
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """discord.py spaces the IDENTIFYs of one process's shards; on a shared store the spacing holds
+        across every process (they start together after a deploy or a host's reboot)."""
+        if not self.store.shared:
+            return await super().before_identify_hook(shard_id, initial=initial)
+        owner = f"{self.worker.ctx.owner}:{shard_id}"
+        await self.store.wait_for_turn("identify", owner, spacing=IDENTIFY_SPACING, clock=self.clock)
 
     # Health per shard: discord.py dispatches READY once for all shards (not again after one shard's
     # re-IDENTIFY), and its shard-less resumed/disconnect events do not say which shard.

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import uuid
 from collections.abc import Awaitable, Callable
 
 from bot.jobs import Job, JobStatus, NewJob
@@ -28,6 +27,7 @@ log = logging.getLogger("bot.worker.loop")
 S = JobStatus
 QUEUE_CARDS_SHOWN = 10  # queued cards refreshed when the line moves
 DRAIN_SECONDS = 8.0  # well under Docker's 10 s between SIGTERM and SIGKILL
+TAKE_OVER_SECONDS = 5.0  # on a shared store, how often the loop looks for the claims of dead processes
 SHARED_LOOK_SECONDS = (
     2.0  # on a shared store, the loop looks at the gate and the schedule at least this often
 )
@@ -49,11 +49,8 @@ class Worker:
         self.steps_done = 0  # job steps finished so far
         self._step_done = asyncio.Event()
         self._look_at = 0.0  # when the loop plans to look at the schedule next (clock time)
+        self._took_over_at = 0.0  # shared store: when we last looked for claims of dead processes
         self._stop_listening: Callable[[], Awaitable[None]] | None = None
-
-    @staticmethod
-    def new_owner() -> str:
-        return uuid.uuid4().hex[:16]
 
     # ---- lifecycle ---------------------------------------------------------------------------------
 
@@ -185,6 +182,13 @@ class Worker:
         if hold > 0:
             return hold  # a Retry-After pause: nothing can be asked of the API before it ends
         probe_in = self._watch_submit_pause()
+        if ctx.gate.shared and ctx.clock() - self._took_over_at >= TAKE_OVER_SECONDS:
+            # Another process died: its claims are freed at once when it left no connection (PostgreSQL),
+            # else when their leases lapse; either way its jobs come due now.
+            self._took_over_at = ctx.clock()
+            taken = await ctx.store.take_over_dead_claims(ctx.owner, now=ctx.clock())
+            if taken:
+                log.warning("took over %d job(s) from a process that stopped", taken)
         # A member whose job ended has a free slot: the oldest in their line becomes due (and its card moves).
         if await ctx.store.unline(ctx.settings.user_concurrent_limit):
             self._refresh_queue_cards()

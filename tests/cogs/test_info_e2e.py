@@ -85,6 +85,9 @@ async def test_fifty_long_jobs_still_fit(harness: Harness) -> None:
     await start(h)
     alice = h.discord.add_user("alice")
     prompt = "@everyone [click](https://evil.example) `code`\n" + "a very long prompt " * 300
+    # These rows are only for /jobs to list: no worker may pick them up (on PostgreSQL an insert wakes it).
+    assert h.bot is not None
+    await h.bot.worker.stop()
     for i in range(50):
         new = NewJob(
             JobKind.VIDEO, h.discord.guild.id, h.discord.channel.id, alice.id, "Alice", prompt[:4000]

@@ -11,6 +11,8 @@ import pytest
 from bot.ops.backup import BackupError, backup
 from bot.store import Store
 
+pytestmark = pytest.mark.sqlite_only  # --backup copies the SQLite file
+
 
 def _names(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())

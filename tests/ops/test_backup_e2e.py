@@ -11,7 +11,7 @@ from tests.fakes.fake_apimart import FakeApiMart, Timeline
 from tests.fakes.fake_discord import FakeDiscord, FakeMessage
 from tests.ops.helpers import run_bot_command
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.sqlite_only]
 
 JOBS = 20
 

@@ -147,3 +147,29 @@ async def test_the_healthcheck_command_works_when_run_directly(
             await asyncio.sleep(0.2)
     assert ran.out.startswith("healthy: ")
     assert await bot_process.terminate() == 0
+
+
+def test_the_scale_profile_runs_every_shard_once_on_one_postgresql_and_one_data_volume() -> None:
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+    assert "profiles" not in services["bot"], "`docker compose up` still starts the single bot"
+    assert services["postgres"]["profiles"] == ["scale"] and "healthcheck" in services["postgres"]
+    shards = {name: s for name, s in services.items() if name.startswith("bot-shard-")}
+    assert len(shards) >= 2
+    urls, counts, ids = set(), set(), []
+    for service in shards.values():
+        assert service["profiles"] == ["scale"]
+        assert service["depends_on"]["postgres"]["condition"] == "service_healthy"
+        assert service["volumes"] == ["bot-data:/data"], "kept files are shared"
+        assert service["stop_grace_period"] == "30s"
+        env = service["environment"]
+        assert env["DATABASE_PATH"].startswith("/data/")
+        urls.add(env["DATABASE_URL"])
+        counts.add(int(env["SHARD_COUNT"]))
+        ids += [int(i) for i in env["SHARD_IDS"].split(",")]
+    assert len(urls) == 1 and next(iter(urls)).startswith(
+        "postgresql://videobot:${POSTGRES_PASSWORD}@postgres"
+    )
+    assert counts == {len(shards)} and sorted(ids) == list(range(len(shards))), "each shard held once"

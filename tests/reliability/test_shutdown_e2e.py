@@ -21,6 +21,7 @@ from tests.fakes.fake_apimart import FakeApiMart, Timeline
 from tests.fakes.fake_discord import FakeDiscord, FakeFile, FakeMessage, FakeUser
 from tests.fakes.media import make_png
 from tests.reliability.storm import has_mp4
+from tests.stores import run_sql, sqlite_only
 
 pytestmark = pytest.mark.e2e
 
@@ -98,13 +99,8 @@ def _db(proc: BotProcess) -> Path:
 
 
 def _jobs(proc: BotProcess) -> list[dict[str, Any]]:
-    """The jobs table, read-only (stdlib sqlite3; the bot may be running)."""
-    con = sqlite3.connect(f"file:{_db(proc)}?mode=ro", uri=True, timeout=5)
-    con.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in con.execute("SELECT * FROM jobs ORDER BY id")]
-    finally:
-        con.close()
+    """The jobs table, read-only (the bot may be running)."""
+    return run_sql(_db(proc), "SELECT * FROM jobs ORDER BY id")
 
 
 def _dump(proc: BotProcess) -> list[str]:
@@ -321,6 +317,7 @@ async def test_sigterm_at_the_moment_of_the_ping_pings_once(
     assert _row_of(_assert_books(proc), dave)["status"] == "delivered"
 
 
+@sqlite_only
 async def test_a_second_process_on_the_same_database_refuses_and_touches_nothing(
     fake_discord: FakeDiscord, fake_api: FakeApiMart, bot_process: BotProcess
 ) -> None:

@@ -5,6 +5,7 @@ non-exclusively, so the same guarantees are checked on both engines."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 from pathlib import Path
 
 import pytest
@@ -76,12 +77,13 @@ async def test_start_up_takes_over_only_lapsed_leases_never_a_live_process_work(
     live, dead = await three[0].insert_job(_new(1)), await three[0].insert_job(_new(2))
     for job in (live, dead):
         await three[0].update(job.id, S.ACCEPTED, next_poll_at=1e9)
+    alive = three[1].process_id  # a process that is still running (on PostgreSQL: its connections are open)
     assert [j.id for j in await three[0].claim_due("dead", now=1e9, limit=1, lease=30)] == [live.id]
-    assert [j.id for j in await three[1].claim_due("alive", now=1e9, limit=1, lease=300)] == [dead.id]
-    # A third process starts 60 s later: "dead"'s lease has lapsed, "alive"'s has not.
-    assert await three[2].take_over_dead_claims("new", now=1e9 + 60) == 1
+    assert [j.id for j in await three[1].claim_due(alive, now=1e9, limit=1, lease=300)] == [dead.id]
+    # A third process starts 60 s later: "dead"'s lease has lapsed, the live process's has not.
+    assert await three[2].take_over_dead_claims(three[2].process_id, now=1e9 + 60) == 1
     after = {j.id: j for j in [await three[2].get(live.id), await three[2].get(dead.id)] if j is not None}
-    assert after[live.id].claimed_by is None and after[dead.id].claimed_by == "alive"
+    assert after[live.id].claimed_by is None and after[dead.id].claimed_by == alive
 
 
 async def test_admission_is_exact_across_processes(three: list[Store]) -> None:
@@ -135,3 +137,51 @@ async def test_a_job_made_claimable_in_one_process_wakes_the_others(three: list[
         assert await asyncio.wait_for(heard.get(), 10) == pytest.approx(1e9 + 1)
     finally:
         await stop()
+
+
+async def test_one_process_at_a_time_has_the_janitors_turn_and_a_dead_ones_turn_passes_on(
+    three: list[Store],
+) -> None:
+    turns = await asyncio.gather(
+        *(s.take_turn("janitor", f"p{i}", until=1e9 + 5400, now=1e9) for i, s in enumerate(three))
+    )
+    assert turns.count(True) == 1
+    holder = turns.index(True)
+    other = (holder + 1) % 3
+    assert await three[holder].take_turn("janitor", f"p{holder}", until=1e9 + 9000, now=1e9 + 3600)
+    assert not await three[other].take_turn("janitor", f"p{other}", until=1e9 + 9000, now=1e9 + 3600)
+    # The holder died (it renews no more): once its turn has run out, another process takes it.
+    assert await three[other].take_turn("janitor", f"p{other}", until=1e9 + 20000, now=1e9 + 9001)
+
+
+async def test_identify_turns_are_spaced_across_processes(three: list[Store]) -> None:
+    """Processes starting together take turns to IDENTIFY: never two within the spacing."""
+    import time
+
+    taken: list[float] = []
+
+    async def identify(store: Store, shard: int) -> None:
+        await store.wait_for_turn("identify", f"p:{shard}", spacing=0.3)
+        taken.append(time.time())
+
+    await asyncio.gather(*(identify(three[i % 3], i) for i in range(4)))
+    taken.sort()
+    gaps = [b - a for a, b in itertools.pairwise(taken)]
+    assert len(taken) == 4 and min(gaps) >= 0.25
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="connection liveness: PostgreSQL only")
+async def test_a_killed_process_claims_are_taken_over_without_waiting_for_its_lease(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "bot.sqlite3"
+    survivor, victim = await open_store(path), await open_store(path)
+    try:
+        job = await victim.insert_job(_new())
+        await victim.update(job.id, S.ACCEPTED, next_poll_at=1e9)
+        [claimed] = await victim.claim_due(victim.process_id, now=1e9, limit=1, lease=600)
+        assert await survivor.take_over_dead_claims(survivor.process_id, now=1e9 + 1) == 0, "alive: kept"
+        await victim.close()  # its connections close, as a SIGKILLed process's do
+        assert await survivor.take_over_dead_claims(survivor.process_id, now=1e9 + 2) == 1
+        after = await survivor.get(claimed.id)
+        assert after is not None and after.claimed_by is None and after.next_poll_at == 1e9 + 2
+    finally:
+        await survivor.close()

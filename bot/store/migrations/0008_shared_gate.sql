@@ -10,4 +10,11 @@ CREATE TABLE api_gate (
     level        INTEGER NOT NULL DEFAULT 0,
     updated_at   REAL    NOT NULL DEFAULT 0
 );
-INSERT INTO api_gate (name) VALUES ('api')
+INSERT INTO api_gate (name) VALUES ('api');
+
+-- Chores one process does for all (the janitor of the shared data folder): whose turn it is, until when.
+CREATE TABLE turns (
+    name  TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    until REAL NOT NULL
+)

@@ -12,6 +12,14 @@ CREATE TABLE api_gate (
 );
 INSERT INTO api_gate (name) VALUES ('api');
 
+-- Chores one process does for all (the janitor of the shared data folder): whose turn it is, until when.
+CREATE TABLE turns (
+    name  TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    until DOUBLE PRECISION NOT NULL
+);
+
+
 -- Wake-ups across processes: when a job becomes claimable (inserted unclaimed, released, made due sooner),
 -- every process LISTENing on videobot_due_<schema> hears its due time and re-plans its next tick.
 CREATE FUNCTION videobot_notify_due() RETURNS trigger LANGUAGE plpgsql AS $$
