@@ -122,6 +122,17 @@ class JobRows(Database):
         return await self._get(job_id)
 
     @locked
+    async def take_card_edit(self, job_id: int, *, now: float, interval: float) -> bool:
+        """May the card of `job_id` be edited now? True for one caller per `interval`, whichever process
+        it runs in (the throttle lives in the row)."""
+        taken = await self._execute(
+            "UPDATE jobs SET card_edited_at = ? WHERE id = ?"
+            " AND (card_edited_at IS NULL OR card_edited_at <= ? OR card_edited_at > ?)",
+            (now, job_id, now - interval, now),
+        )
+        return taken == 1
+
+    @locked
     async def jobs_with_status(self, statuses: Collection[JobStatus]) -> list[Job]:
         marks = ", ".join("?" for _ in statuses)
         rows = await self._fetchall(

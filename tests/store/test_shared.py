@@ -185,3 +185,13 @@ async def test_a_killed_process_claims_are_taken_over_without_waiting_for_its_le
         assert after is not None and after.claimed_by is None and after.next_poll_at == 1e9 + 2
     finally:
         await survivor.close()
+
+
+async def test_one_card_edit_per_interval_across_processes(three: list[Store]) -> None:
+    job = await three[0].insert_job(_new())
+    edits = await asyncio.gather(
+        *(s.take_card_edit(job.id, now=1e9 + i * 0.01, interval=5.0) for i, s in enumerate(three))
+    )
+    assert edits.count(True) == 1
+    assert not await three[1].take_card_edit(job.id, now=1e9 + 4, interval=5.0)
+    assert await three[2].take_card_edit(job.id, now=1e9 + 5.1, interval=5.0)
