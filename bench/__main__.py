@@ -1,6 +1,6 @@
 """`python -m bench`: every benchmark, each with its baselines in the same run, then a one-line summary.
 
-Options: `--only poll,real,load,restart,delivery` to run a subset; `--quick` for a short smoke run
+Options: `--only poll,real,load,restart,delivery,scaleout` to run a subset; `--quick` for a short smoke run
 (smaller numbers, not the figures to quote).
 """
 
@@ -17,11 +17,11 @@ from collections.abc import Sequence
 
 import psutil
 
-from bench import delivery, load, pollreal, pollsim, restart
+from bench import delivery, load, pollreal, pollsim, restart, scaleout
 from bench.stats import table
 from bench.workload import VARIANT_NOTES, VARIANTS, make_jobs, make_variant
 
-ALL = ("poll", "real", "load", "restart", "delivery")
+ALL = ("poll", "real", "load", "restart", "delivery", "scaleout")
 
 
 def machine() -> str:
@@ -269,6 +269,51 @@ async def bench_delivery(quick: bool) -> None:
     )
 
 
+async def bench_scaleout(quick: bool) -> dict[str, float]:
+    results = await scaleout.run_all(quick)
+    rows = [
+        [
+            r.name,
+            f"{r.delivered}/{r.jobs}",
+            r.jobs_per_min,
+            r.req_per_min,
+            f"{r.req_max_60s} ≤ {scaleout.RATE}",
+            r.delay_p50,
+            r.delay_p95,
+            " / ".join(f"{mb:.0f}" for mb in r.rss_mb),
+        ]
+        for r in results
+    ]
+    print(
+        table(
+            f"scale-out: {results[0].jobs} /video at once over 3 guilds (one per shard of 3), each clip "
+            f"{scaleout.FINISH_S:g} s at the API, one shared budget API_RATE_PER_MINUTE={scaleout.RATE}",
+            [
+                "run",
+                "delivered",
+                "jobs/min",
+                "API req/min (run)",
+                "most in any 60 s",
+                "delay p50 s",
+                "p95 s",
+                "RSS MB per process",
+            ],
+            rows,
+        )
+    )
+    print(
+        "  API requests = submit + status + upload + balance (what the gate spends), as the fake API counted"
+        " them; delay = task finished at the fake API → clip posted."
+    )
+    if not scaleout.database_url():
+        print("  (PostgreSQL rows skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL)")
+    over = [r for r in results if r.req_max_60s > scaleout.RATE]
+    if over:
+        print(f"  OVER BUDGET: {', '.join(r.name for r in over)}")
+    last = results[-1]
+    return {"scale_jobs_per_min": last.jobs_per_min, "scale_req_max": float(last.req_max_60s)}
+
+
 async def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--only", default=",".join(ALL), help=f"comma-separated subset of {ALL}")
@@ -294,6 +339,8 @@ async def main(argv: Sequence[str] | None = None) -> int:
             await bench_restart(args.quick)
         elif name == "delivery":
             await bench_delivery(args.quick)
+        elif name == "scaleout":
+            figures |= await bench_scaleout(args.quick)
         print(f"({name}: {time.monotonic() - t0:.0f} s)")
     print(f"\n(all benchmarks: {time.monotonic() - started:.0f} s)")
 

@@ -26,11 +26,15 @@ from bot.ui.replies import reply
 from bot.ui.startup import sync_problem
 from bot.worker.context import Context
 from bot.worker.gate import ApiGate
-from bot.worker.loop import Worker
+from bot.worker.loop import DRAIN_SECONDS, Worker
 
 log = logging.getLogger("bot.ui.bot")
 
 JANITOR_INTERVAL = 3600.0
+# discord.py runs each command, button and modal in a task of its own, named so: on SIGTERM the ones in flight
+# get to answer (a new job is refused with "restarting") before the HTTP session closes under them.
+_INTERACTION_TASKS = ("CommandTree-invoker", "discord-ui-view-dispatch-", "discord-ui-modal-dispatch-")
+ANSWER_SECONDS = 3.0  # of the drain's time, at most this much for commands in flight to answer
 EXTENSIONS = ("cogs.buttons", "cogs.video", "cogs.info", "cogs.admin", "cogs.story")
 
 
@@ -191,10 +195,32 @@ class VideoBot(commands.Bot):
         if self._janitor is not None:
             self._janitor.cancel()
             await asyncio.gather(self._janitor, return_exceptions=True)
-        await self.worker.drain()
+        # No new job from here on; the commands already in flight answer first (a member whose /video
+        # arrived just before SIGTERM is told to try again, not left "thinking" for ever), then the worker.
+        self.worker.ctx.draining = True
+        waited = await _answer_in_flight(ANSWER_SECONDS)
+        await self.worker.drain(timeout=max(1.0, DRAIN_SECONDS - waited))
         await self.presenter.close()
         await self.alerts.close()
         await super().close()
+
+
+async def _answer_in_flight(timeout: float) -> float:
+    """Wait (at most `timeout`) for the interaction handlers in flight; the seconds it took."""
+    me = asyncio.current_task()
+    pending = [
+        t
+        for t in asyncio.all_tasks()
+        if t is not me and not t.done() and t.get_name().startswith(_INTERACTION_TASKS)
+    ]
+    if not pending:
+        return 0.0
+    started = time.monotonic()
+    log.info("draining: waiting up to %.0f s for %d interaction(s) to be answered", timeout, len(pending))
+    _, late = await asyncio.wait(pending, timeout=timeout)
+    if late:
+        log.warning("draining: %d interaction(s) not answered in time", len(late))
+    return time.monotonic() - started
 
 
 IDENTIFY_SPACING = 5.0  # Discord: one IDENTIFY per 5 s per max_concurrency bucket (1 for most bots)

@@ -185,6 +185,7 @@ class FakeTask:
     video: bytes | None = field(default=None, repr=False)  # set by complete(video=...)
     error: Any = None  # set by fail(error=...)
     forced: tuple[str, float] | None = None  # (outcome, fake time) set by complete/fail/cancel
+    peer_port: int | None = None  # the submitting client's TCP port (which process sent it, with psutil)
     _fake: FakeApiMart | None = field(default=None, repr=False, compare=False)
 
     def terminal_at(self) -> float | None:
@@ -809,6 +810,7 @@ class FakeApiMart:
             timeline=timeline,
             webhook=webhook,
             aspect_ratio=aspect,
+            peer_port=_peer_port(request),
             _fake=self,
         )
         self.tasks[task_id] = task
@@ -1063,3 +1065,9 @@ def _probe_video(data: bytes) -> tuple[float, int, int] | None:
             return duration, width, height
     except (av.FFmpegError, ValueError):
         return None
+
+
+def _peer_port(request: web.Request) -> int | None:
+    """The client's TCP port of this request (None when the transport is gone)."""
+    peer = request.transport.get_extra_info("peername") if request.transport is not None else None
+    return int(peer[1]) if isinstance(peer, tuple) and len(peer) >= 2 else None

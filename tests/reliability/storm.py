@@ -31,10 +31,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bot.jobs.sentences import SHUTTING_DOWN_SENTENCE
+from bot.store import Store
 from tests.conftest import BotProcess, job_number
 from tests.fakes.fake_apimart import FakeApiMart, FakeTask, Timeline
 from tests.fakes.fake_discord import FakeDiscord, FakeFile, FakeInteraction, FakeMessage, FakeUser
 from tests.fakes.media import make_jpeg, make_png
+from tests.stores import ON_POSTGRES, database_url_for
 
 UNFINISHED = ("accepted", "submitting", "submitted", "running", "completed", "delivering")
 ENDED = ("delivered", "rejected", "submit_unknown", "failed", "cancelled", "timed_out")
@@ -71,6 +74,7 @@ class Issued:
     interaction: FakeInteraction
     parent_card: FakeMessage | None = None
     pending_at_kill: int | None = None  # the kill that caught it waiting for its answer
+    guild_id: int | None = None  # where it was asked (several processes: the shard that got it)
 
 
 @dataclasses.dataclass
@@ -198,19 +202,54 @@ def answered(ia: FakeInteraction) -> bool:
     return ia.original is not None and not ia.original.loading
 
 
+_ROW_SQL = (
+    "SELECT id, status, prompt, announced, task_id, card_message_id, ping_message_id, user_id "
+    "FROM jobs ORDER BY id"
+)
+
+
 def read_rows(db: Path) -> list[Row]:
-    """The jobs table, read-only (the bot may be running)."""
+    """The jobs table of a SQLite file, read-only (the bot may be running)."""
     if not db.exists():
         return []
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
     try:
-        cur = con.execute(
-            "SELECT id, status, prompt, announced, task_id, card_message_id, ping_message_id, user_id "
-            "FROM jobs ORDER BY id"
-        )
-        return [Row(*r) for r in cur.fetchall()]
+        return [Row(*r) for r in con.execute(_ROW_SQL).fetchall()]
     finally:
         con.close()
+
+
+class RowReader:
+    """The jobs table of the test's store at `db`, read without taking part: the SQLite file read-only, or
+    (TEST_DATABASE_URL) its PostgreSQL schema through `bot.store` (`Store.connect` + `fetch_raw`)."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self._store: Store | None = None
+
+    async def rows(self) -> list[Row]:
+        if not ON_POSTGRES:
+            return read_rows(self.db)
+        return [Row(*r) for r in await self.query(_ROW_SQL)]
+
+    async def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Any read-only query of the store's SQL (`?` placeholders), as tuples."""
+        if not ON_POSTGRES:
+            if not self.db.exists():
+                return []
+            con = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True, timeout=5)
+            try:
+                return [tuple(r) for r in con.execute(sql, params).fetchall()]
+            finally:
+                con.close()
+        if self._store is None:
+            self._store = await Store.connect(database_url_for(self.db), pool_size=2)
+        return [tuple(r) for r in await self._store.fetch_raw(sql, params)]
+
+    async def close(self) -> None:
+        if self._store is not None:
+            await self._store.close()
+            self._store = None
 
 
 # ------------------------------------------------------------------------------------------ the storm
@@ -231,6 +270,7 @@ class Storm:
         self.seed = seed
         self.rng = random.Random(seed)
         self.fd, self.fa, self.proc, self.db = fd, fa, proc, db
+        self.reader = RowReader(db)
         self.generation = 0
         self.kills: list[Kill] = []
         self.issued: list[Issued] = []
@@ -315,7 +355,7 @@ class Storm:
         self.proc.proc = None
         kill = self.kills[-1]
         # Which submits were in flight: the rows the dead process left in 'submitting'.
-        kill.submitting = {r.prompt for r in read_rows(self.db) if r.status == "submitting"}
+        kill.submitting = {r.prompt for r in await self.reader.rows() if r.status == "submitting"}
         with self.proc.log_path.open("a") as log:
             log.write(f"==== kill storm: SIGKILL #{kill.n} at {kill.moment}: {kill.detail} ====\n")
         await self.start()
@@ -426,7 +466,7 @@ class Storm:
             )
         if not self.killed.is_set():
             label = "random" if moment == "random" else f"random (no {moment} within {HOOK_WAIT:g} s)"
-            rows = read_rows(self.db)
+            rows = await self.reader.rows()
             busy = ", ".join(f"#{r.id} {r.status}" for r in rows if r.status in UNFINISHED or not r.announced)
             self.kill_now(label, f"jobs in flight: {busy or 'none'}")
 
@@ -449,11 +489,8 @@ class Storm:
         assert self.proc.proc is not None
         self.exit_code = await asyncio.wait_for(self.proc.terminate(), 20)
 
-    def _settled(self) -> bool:
-        rows = read_rows(self.db)
-        if any(r.status not in ENDED or not r.announced for r in rows):
-            return False
-        return all(answered(j.interaction) or j.pending_at_kill is not None for j in self.issued)
+    async def _settled(self) -> bool:
+        return settled(await self.reader.rows(), self.issued)
 
     async def settle(self) -> None:
         """Complete whatever still runs at the API, then wait (bounded) until every job has ended."""
@@ -462,166 +499,199 @@ class Storm:
                 self.fa.complete(task.id)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + SETTLE_TIMEOUT
-        while not self._settled() and loop.time() < deadline:
-            # Re-checked on every request the bot makes, and at least twice a second (a database write
-            # after the bot's last request shows up without any wire event).
-            with contextlib.suppress(TimeoutError):
-                await self.fd.wait_until(self._settled, timeout=min(0.5, max(0.01, deadline - loop.time())))
+        while not await self._settled() and loop.time() < deadline:
+            await next_event(self.fd, min(0.5, max(0.01, deadline - loop.time())))
 
     # ---- the audit -----------------------------------------------------------------------------
 
-    def audit(self) -> Tally:
-        fd, fa = self.fd, self.fa
+    async def audit(self) -> Tally:
         tally = Tally(self.seed, kills=list(self.kills), exit_code=self.exit_code)
         tally.elapsed = time.monotonic() - self.started
-        rows = read_rows(self.db)
-        by_prompt: dict[str, list[Row]] = {}
-        for r in rows:
-            by_prompt.setdefault(r.prompt, []).append(r)
-        tasks: dict[str, list[FakeTask]] = {}
-        for t in fa.tasks.values():
-            tasks.setdefault(str(t.body.get("prompt") or ""), []).append(t)
-        bot_msgs = [m for m in fd.messages.values() if is_bot_message(fd, m)]
-        killed_gens = {k.generation for k in self.kills}
-        mapped: set[int] = set()
-        problem, note = tally.problems.append, tally.notes.append
+        try:
+            rows = await self.reader.rows()
+        finally:
+            await self.reader.close()
+        return audit(tally, self.fd, self.fa, self.issued, self.submits, rows)
 
-        for job in self.issued:
-            tally.jobs += 1
-            p = job.prompt
-            job_rows, job_tasks = by_prompt.get(p, []), tasks.get(p, [])
-            ia = job.interaction
-            answer = ia.original.text if ia.original is not None and answered(ia) else ""
-            mid = job.pending_at_kill is not None and not answered(ia)
-            tally.mid_command += mid
-            if len(job_tasks) > 1:
-                tally.blind_resubmits += len(job_tasks) - 1
-                problem(f"{p!r}: {len(job_tasks)} tasks created at the API ({[t.id for t in job_tasks]})")
-            if not job_rows:
-                if job_tasks:
-                    tally.lost += 1
-                    problem(f"{p!r}: submitted to the API but the bot has no row for it")
-                elif "on its way" in answer:
-                    tally.lost += 1
-                    problem(f"{p!r}: answered {answer!r} but no row")
-                elif mid:
-                    tally.not_admitted += 1
-                    note(f"{p!r}: not admitted, kill #{job.pending_at_kill} caught the command; nothing sent")
-                elif answer:
-                    tally.refused += 1
-                    problem(f"{p!r}: refused: {answer!r}")
-                else:
-                    tally.lost += 1
-                    problem(f"{p!r}: never answered, though no kill caught it")
-                continue
-            if len(job_rows) > 1:
-                tally.duplicates += len(job_rows) - 1
-                problem(f"{p!r}: {len(job_rows)} job rows {[r.id for r in job_rows]}")
-            row = job_rows[0]
-            said = re.search(r"on its way as job #(\d+)", answer)
-            if said and int(said.group(1)) != row.id:
+
+# ------------------------------------------------------------------------------------------ the audit
+
+
+def settled(rows: list[Row], issued: list[Issued]) -> bool:
+    """Every job has ended and its member was told; every command was answered (or a kill caught it)."""
+    if any(r.status not in ENDED or not r.announced for r in rows):
+        return False
+    return all(answered(j.interaction) or j.pending_at_kill is not None for j in issued)
+
+
+async def next_event(fd: FakeDiscord, timeout: float) -> None:
+    """Until the bot's next request to the fake Discord, or `timeout` (a database write after the bot's
+    last request shows up without any wire event)."""
+    seen = len(fd.requests)
+    with contextlib.suppress(TimeoutError):
+        await fd.wait_until(lambda: len(fd.requests) != seen, timeout=timeout)
+
+
+def audit(
+    tally: Tally,
+    fd: FakeDiscord,
+    fa: FakeApiMart,
+    issued: list[Issued],
+    submits: list[SubmitSeen],
+    rows: list[Row],
+) -> Tally:
+    """Count, from the wire (the fakes' records) and the job rows, what each member saw: lost jobs,
+    duplicate posts, double pings, blind re-submits. `tally.kills` says which process generations were
+    killed (their submits may end "unconfirmed") and what was in flight then."""
+    by_prompt: dict[str, list[Row]] = {}
+    for r in rows:
+        by_prompt.setdefault(r.prompt, []).append(r)
+    tasks: dict[str, list[FakeTask]] = {}
+    for t in fa.tasks.values():
+        tasks.setdefault(str(t.body.get("prompt") or ""), []).append(t)
+    bot_msgs = [m for m in fd.messages.values() if is_bot_message(fd, m)]
+    kills = tally.kills
+    killed_gens = {k.generation for k in kills}
+    mapped: set[int] = set()
+    problem, note = tally.problems.append, tally.notes.append
+
+    for job in issued:
+        tally.jobs += 1
+        p = job.prompt
+        job_rows, job_tasks = by_prompt.get(p, []), tasks.get(p, [])
+        ia = job.interaction
+        answer = ia.original.text if ia.original is not None and answered(ia) else ""
+        mid = job.pending_at_kill is not None and not answered(ia)
+        tally.mid_command += mid
+        if len(job_tasks) > 1:
+            tally.blind_resubmits += len(job_tasks) - 1
+            problem(f"{p!r}: {len(job_tasks)} tasks created at the API ({[t.id for t in job_tasks]})")
+        if not job_rows:
+            if job_tasks:
                 tally.lost += 1
-                problem(f"{p!r}: the answer names job #{said.group(1)}, but its row is job #{row.id}")
-            cards = [m for m in bot_msgs if job_number(m) == row.id]
-            clips = [
-                m
-                for m in bot_msgs
-                if has_mp4(m)
-                and (
-                    job_number(m) == row.id or any(a.filename == f"video-{row.id}.mp4" for a in m.attachments)
-                )
-            ]
-            card_ids = {c.id for c in cards}
-            pings = [
-                m
-                for m in bot_msgs
-                if row.user_id in m.pinged_user_ids
-                and (
-                    (m.message_reference and int(m.message_reference.get("message_id") or 0) in card_ids)
-                    or f"#{row.id} " in f"{m.content} "
-                    or f"#{row.id})" in m.content
-                )
-            ]
-            mapped.update(m.id for m in [*cards, *clips, *pings])
-            if len(cards) > 1:
-                tally.duplicates += len(cards) - 1
-                problem(f"job #{row.id} {p!r}: {len(cards)} cards")
-            if len(clips) > 1:
-                tally.duplicates += len(clips) - 1
-                problem(f"job #{row.id} {p!r}: {len(clips)} messages carry its MP4")
-            if len(pings) > 1:
-                tally.double_pings += len(pings) - 1
-                problem(f"job #{row.id} {p!r}: {len(pings)} pings")
-            live = [c for c in cards if not c.deleted]
-            shown = ", ".join(repr(title(c)) for c in live) or "no card"
-            if job.kind == "extend" and job.parent_card is not None and row.task_id is not None:
-                parent = job_number(job.parent_card)
-                parent_row = next((r for r in rows if r.id == parent), None)
-                sent = next((t for t in job_tasks if t.id == row.task_id), None)
-                if parent_row and sent and sent.body.get("extend_from_task_id") != parent_row.task_id:
-                    problem(
-                        f"job #{row.id}: extends {sent.body.get('extend_from_task_id')}, not the clicked clip"
-                    )
-            if row.status in UNFINISHED or row.status not in ENDED:
+                problem(f"{p!r}: submitted to the API but the bot has no row for it")
+            elif "on its way" in answer:
                 tally.lost += 1
-                problem(f"job #{row.id} {p!r}: never ended (status {row.status}; card {shown})")
-                continue
-            if row.status == "delivered":
-                if any(is_final(c) and (has_mp4(c) or "Download" in c.text) for c in live):
-                    tally.delivered += 1
-                    if not pings:
-                        tally.unpinged_deliveries += 1
-                        problem(f"job #{row.id} {p!r}: delivered without a ping")
-                else:
-                    tally.lost += 1
-                    problem(f"job #{row.id} {p!r}: delivered in the database, but the channel shows {shown}")
-                continue
-            if row.status == "submit_unknown":
-                tally.unconfirmed += 1
-                caught = [s for s in self.submits if s.prompt == p and s.generation in killed_gens]
-                in_flight = [k for k in self.kills if p in k.submitting]
-                for s in caught:
-                    k = next(k for k in self.kills if k.generation == s.generation)
-                    note(
-                        f"job #{row.id} {p!r}: unconfirmed; task {s.task_id} created, "
-                        f"then kill #{k.n} ({k.moment})"
-                    )
-                if not caught and in_flight:
-                    tally.unconfirmed_unsent += 1
-                    k = in_flight[0]
-                    note(
-                        f"job #{row.id} {p!r}: unconfirmed; kill #{k.n} ({k.moment}) hit while its submit "
-                        "was in flight, and the POST never reached the API (nothing was made)"
-                    )
-                if not caught and not in_flight:
-                    tally.unconfirmed_unexplained += 1
-                    seen = [s for s in self.submits if s.prompt == p]
-                    problem(
-                        f"job #{row.id} {p!r}: unconfirmed, but no kill hit while its submit was in flight "
-                        f"(submits seen: {seen})"
-                    )
-            if any(is_final(c) for c in live) and pings:
-                tally.told += 1
-            elif not live and not job_tasks and mid and row.status == "rejected":
-                tally.not_admitted += 1  # the row came before the card: nothing posted, nothing sent
-                note(f"job #{row.id} {p!r}: not admitted, kill #{job.pending_at_kill} came before its card")
+                problem(f"{p!r}: answered {answer!r} but no row")
+            elif mid:
+                tally.not_admitted += 1
+                note(f"{p!r}: not admitted, kill #{job.pending_at_kill} caught the command; nothing sent")
+            elif answer == SHUTTING_DOWN_SENTENCE:
+                tally.not_admitted += 1
+                note(f"{p!r}: not admitted, it came while its process drained (told to try again)")
+            elif answer:
+                tally.refused += 1
+                problem(f"{p!r}: refused: {answer!r}")
             else:
                 tally.lost += 1
+                problem(f"{p!r}: never answered, though no kill caught it")
+            continue
+        if len(job_rows) > 1:
+            tally.duplicates += len(job_rows) - 1
+            problem(f"{p!r}: {len(job_rows)} job rows {[r.id for r in job_rows]}")
+        row = job_rows[0]
+        said = re.search(r"on its way as job #(\d+)", answer)
+        if said and int(said.group(1)) != row.id:
+            tally.lost += 1
+            problem(f"{p!r}: the answer names job #{said.group(1)}, but its row is job #{row.id}")
+        cards = [m for m in bot_msgs if job_number(m) == row.id]
+        clips = [
+            m
+            for m in bot_msgs
+            if has_mp4(m)
+            and (job_number(m) == row.id or any(a.filename == f"video-{row.id}.mp4" for a in m.attachments))
+        ]
+        card_ids = {c.id for c in cards}
+        pings = [
+            m
+            for m in bot_msgs
+            if row.user_id in m.pinged_user_ids
+            and (
+                (m.message_reference and int(m.message_reference.get("message_id") or 0) in card_ids)
+                or f"#{row.id} " in f"{m.content} "
+                or f"#{row.id})" in m.content
+            )
+        ]
+        mapped.update(m.id for m in [*cards, *clips, *pings])
+        if len(cards) > 1:
+            tally.duplicates += len(cards) - 1
+            problem(f"job #{row.id} {p!r}: {len(cards)} cards")
+        if len(clips) > 1:
+            tally.duplicates += len(clips) - 1
+            problem(f"job #{row.id} {p!r}: {len(clips)} messages carry its MP4")
+        if len(pings) > 1:
+            tally.double_pings += len(pings) - 1
+            problem(f"job #{row.id} {p!r}: {len(pings)} pings")
+        live = [c for c in cards if not c.deleted]
+        shown = ", ".join(repr(title(c)) for c in live) or "no card"
+        if job.kind == "extend" and job.parent_card is not None and row.task_id is not None:
+            parent = job_number(job.parent_card)
+            parent_row = next((r for r in rows if r.id == parent), None)
+            sent = next((t for t in job_tasks if t.id == row.task_id), None)
+            if parent_row and sent and sent.body.get("extend_from_task_id") != parent_row.task_id:
                 problem(
-                    f"job #{row.id} {p!r}: ended {row.status} but the member was not told "
-                    f"(card {shown}; {len(pings)} pings; killed mid-command: {mid})"
+                    f"job #{row.id}: extends {sent.body.get('extend_from_task_id')}, not the clicked clip"
                 )
+        if row.status in UNFINISHED or row.status not in ENDED:
+            tally.lost += 1
+            problem(f"job #{row.id} {p!r}: never ended (status {row.status}; card {shown})")
+            continue
+        if row.status == "delivered":
+            if any(is_final(c) and (has_mp4(c) or "Download" in c.text) for c in live):
+                tally.delivered += 1
+                if not pings:
+                    tally.unpinged_deliveries += 1
+                    problem(f"job #{row.id} {p!r}: delivered without a ping")
+            else:
+                tally.lost += 1
+                problem(f"job #{row.id} {p!r}: delivered in the database, but the channel shows {shown}")
+            continue
+        if row.status == "submit_unknown":
+            tally.unconfirmed += 1
+            caught = [s for s in submits if s.prompt == p and s.generation in killed_gens]
+            in_flight = [k for k in kills if p in k.submitting]
+            for s in caught:
+                k = next(k for k in kills if k.generation == s.generation)
+                note(
+                    f"job #{row.id} {p!r}: unconfirmed; task {s.task_id} created, "
+                    f"then kill #{k.n} ({k.moment})"
+                )
+            if not caught and in_flight:
+                tally.unconfirmed_unsent += 1
+                k = in_flight[0]
+                note(
+                    f"job #{row.id} {p!r}: unconfirmed; kill #{k.n} ({k.moment}) hit while its submit "
+                    "was in flight, and the POST never reached the API (nothing was made)"
+                )
+            if not caught and not in_flight:
+                tally.unconfirmed_unexplained += 1
+                seen = [s for s in submits if s.prompt == p]
+                problem(
+                    f"job #{row.id} {p!r}: unconfirmed, but no kill hit while its submit was in flight "
+                    f"(submits seen: {seen})"
+                )
+        if any(is_final(c) for c in live) and pings:
+            tally.told += 1
+        elif not live and not job_tasks and mid and row.status == "rejected":
+            tally.not_admitted += 1  # the row came before the card: nothing posted, nothing sent
+            note(f"job #{row.id} {p!r}: not admitted, kill #{job.pending_at_kill} came before its card")
+        else:
+            tally.lost += 1
+            problem(
+                f"job #{row.id} {p!r}: ended {row.status} but the member was not told "
+                f"(card {shown}; {len(pings)} pings; killed mid-command: {mid})"
+            )
 
-        for m in bot_msgs:
-            if m.id in mapped:
-                continue
-            if job_number(m) is not None:
-                tally.lost += 1  # a card nobody's job row owns: it can never end
-                problem(f"message {m.id}: a card of job #{job_number(m)} ({title(m)!r}) that no job row owns")
-            elif has_mp4(m):
-                tally.duplicates += 1
-                problem(f"message {m.id} carries an MP4 of no known job")
-            elif m.pinged_user_ids:
-                tally.double_pings += 1
-                problem(f"message {m.id} pings {m.pinged_user_ids} for no known job: {m.content[:80]!r}")
-        return tally
+    for m in bot_msgs:
+        if m.id in mapped:
+            continue
+        if job_number(m) is not None:
+            tally.lost += 1  # a card nobody's job row owns: it can never end
+            problem(f"message {m.id}: a card of job #{job_number(m)} ({title(m)!r}) that no job row owns")
+        elif has_mp4(m):
+            tally.duplicates += 1
+            problem(f"message {m.id} carries an MP4 of no known job")
+        elif m.pinged_user_ids:
+            tally.double_pings += 1
+            problem(f"message {m.id} pings {m.pinged_user_ids} for no known job: {m.content[:80]!r}")
+    return tally

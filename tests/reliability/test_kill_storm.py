@@ -68,7 +68,7 @@ async def test_kill_storm(
     try:
         await storm.run()
     finally:
-        tally = storm.audit()
+        tally = await storm.audit()
         _TALLIES.append(tally)
         _report(request, "")
         _report(request, f"kill storm {tally.line()}")
