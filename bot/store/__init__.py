@@ -16,6 +16,7 @@ from __future__ import annotations
 from bot.store.admission import Admission
 from bot.store.claims import Claims
 from bot.store.db import DatabaseInUse
+from bot.store.driver import StoreUnavailable
 from bot.store.gate import GateRows
 from bot.store.guilds import Guilds
 from bot.store.lineage import Lineage, LineageTree, tree_parent
@@ -28,4 +29,4 @@ class Store(Claims, Lines, Admission, Lineage, Guilds, Reports, PlannerStats, Ga
     """Use `await Store.open(path)`; close with `await store.close()`."""
 
 
-__all__ = ["DatabaseInUse", "LineageTree", "Store", "UsageRow", "tree_parent"]
+__all__ = ["DatabaseInUse", "LineageTree", "Store", "StoreUnavailable", "UsageRow", "tree_parent"]

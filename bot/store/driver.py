@@ -28,6 +28,25 @@ import aiosqlite
 Params = Sequence[Any]
 
 
+class StoreUnavailable(Exception):
+    """The database cannot be reached right now (PostgreSQL restarting, the network cut): nothing in the
+    statement that failed can be assumed done or not done. Callers that hold something only in memory (a
+    task id the API just returned) retry; everything else fails the step, which is retried later."""
+
+
+def _unavailable_errors() -> tuple[type[BaseException], ...]:
+    import asyncpg
+
+    return (
+        asyncpg.PostgresConnectionError,
+        asyncpg.InterfaceError,
+        asyncpg.OperatorInterventionError,  # the server shutting down or starting up
+        asyncpg.TooManyConnectionsError,
+        OSError,
+        TimeoutError,
+    )
+
+
 class Row(Protocol):
     """What both drivers' rows offer: by index, by column name, and the column names."""
 
@@ -133,6 +152,7 @@ class PostgresDriver:
 
     def __init__(self, pool: Any) -> None:  # asyncpg.Pool (asyncpg ships no type hints)
         self.pool = pool
+        self._unavailable = _unavailable_errors()
         self._current: contextvars.ContextVar[Any] = contextvars.ContextVar("pg_connection", default=None)
 
     @property
@@ -147,12 +167,15 @@ class PostgresDriver:
         if self._current.get() is not None:
             yield
             return
-        async with self.pool.acquire() as conn:
-            token = self._current.set(conn)
-            try:
-                yield
-            finally:
-                self._current.reset(token)
+        try:
+            async with self.pool.acquire() as conn:
+                token = self._current.set(conn)
+                try:
+                    yield
+                finally:
+                    self._current.reset(token)
+        except self._unavailable as exc:
+            raise StoreUnavailable(f"the database is not answering ({type(exc).__name__})") from exc
 
     @contextlib.asynccontextmanager
     async def write(self) -> AsyncIterator[None]:
@@ -186,4 +209,4 @@ def row_dict(row: Row) -> dict[str, Any]:
     return {key: row[key] for key in row.keys()}  # noqa: SIM118 (sqlite3.Row has no __iter__ of keys)
 
 
-__all__ = ["Driver", "PostgresDriver", "Row", "SqliteDriver", "row_dict", "to_postgres"]
+__all__ = ["Driver", "PostgresDriver", "Row", "SqliteDriver", "StoreUnavailable", "row_dict", "to_postgres"]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Callable
@@ -163,7 +164,12 @@ async def migrate(driver: PostgresDriver, url: str) -> None:
 
 
 class Listener:
-    """A dedicated connection LISTENing for jobs that became claimable; calls `on_due(due_at)`."""
+    """A dedicated connection LISTENing for jobs that became claimable; calls `on_due(due_at)`.
+
+    If the connection is lost (the server restarted, the network blinked) it is made again, every few
+    seconds until it works; meanwhile the loop looks at the schedule on its own (SHARED_LOOK_SECONDS)."""
+
+    RECONNECT_SECONDS = 2.0
 
     def __init__(
         self, url: str, schema: str | None, on_due: Callable[[float], None], process_id: str
@@ -173,6 +179,8 @@ class Listener:
         self._schema = schema
         self._on_due = on_due
         self._conn: Any = None
+        self._closing = False
+        self._reconnecting: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
         settings = {"application_name": application_name(self._process_id)}
@@ -181,6 +189,25 @@ class Listener:
         self._conn = await asyncpg.connect(self._url, timeout=CONNECT_TIMEOUT, server_settings=settings)
         schema = await self._conn.fetchval("SELECT current_schema()")
         await self._conn.add_listener(f"{WAKE_CHANNEL}_{schema}", self._heard)
+        self._conn.add_termination_listener(self._lost)
+
+    def _lost(self, _conn: Any) -> None:
+        if self._closing or (self._reconnecting is not None and not self._reconnecting.done()):
+            return
+        log.warning("lost the PostgreSQL connection that hears other processes' new jobs: reconnecting")
+        self._reconnecting = asyncio.get_running_loop().create_task(self._reconnect(), name="pg-listener")
+
+    async def _reconnect(self) -> None:
+        while not self._closing:
+            await asyncio.sleep(self.RECONNECT_SECONDS)
+            try:
+                await self.start()
+            except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+                log.info("PostgreSQL listener: still cannot reconnect (%s)", type(exc).__name__)
+                continue
+            log.info("PostgreSQL listener: reconnected")
+            self._on_due(0.0)  # look at the schedule now: jobs may have come due while we were deaf
+            return
 
     def _heard(self, _conn: Any, _pid: int, _channel: str, payload: str) -> None:
         try:
@@ -190,6 +217,10 @@ class Listener:
         self._on_due(due)
 
     async def close(self) -> None:
-        if self._conn is not None:
+        self._closing = True
+        if self._reconnecting is not None:
+            self._reconnecting.cancel()
+            await asyncio.gather(self._reconnecting, return_exceptions=True)
+        if self._conn is not None and not self._conn.is_closed():
             await self._conn.close()
-            self._conn = None
+        self._conn = None

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from bot.jobs import Job, JobStatus, NewJob
 from bot.jobs.limits import Limits, Refusal
+from bot.store import StoreUnavailable
 from bot.worker.context import Context
 from bot.worker.ports import GiveUp, RetryLater
 
@@ -59,10 +60,15 @@ async def post_card(ctx: Context, job: Job, *, refused_sentence: str, resumed: b
         log.exception("%s card could not be posted", job.log_fields())
         await _release(ctx, job, CARD_FAILED_SENTENCE, f"card: {type(exc).__name__}: {exc}")
         raise CardRefused(CARD_FAILED_SENTENCE) from exc
-    moved = await ctx.store.update(
-        job.id, S.ACCEPTED, owner=ctx.owner, card_message_id=card_id, card_nonce=str(nonce),
-        next_poll_at=ctx.clock(),
-    )  # fmt: skip
+    try:
+        moved = await ctx.store.update(
+            job.id, S.ACCEPTED, owner=ctx.owner, card_message_id=card_id, card_nonce=str(nonce),
+            next_poll_at=ctx.clock(),
+        )  # fmt: skip
+    except StoreUnavailable as exc:
+        # The card is posted and the job admitted; whoever works it next finds the card by its nonce.
+        log.warning("%s card posted, its id not stored (%s): the loop will find it", job.log_fields(), exc)
+        return replace(job, card_message_id=card_id)
     return moved or job
 
 

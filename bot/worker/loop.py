@@ -18,6 +18,7 @@ from bot.jobs import Job, JobStatus, NewJob
 from bot.jobs.limits import Limits, Refusal
 from bot.jobs.schedule import backoff_delay
 from bot.jobs.sentences import with_operator_told
+from bot.store import StoreUnavailable
 from bot.worker import finish, intake, poll, recovery, submit
 from bot.worker.context import MAX_STEP_ERRORS, Context
 from bot.worker.ports import Incident, RetryLater
@@ -129,7 +130,10 @@ class Worker:
             log.info("%s card not posted yet (%s): the loop will post it", job.log_fields(), exc)
             return job
         finally:
-            await self.ctx.store.release(job.id, self.ctx.owner)
+            try:
+                await self.ctx.store.release(job.id, self.ctx.owner)
+            except StoreUnavailable as exc:  # the claim lapses instead; the job is admitted and safe
+                log.warning("%s claim not released (%s)", job.log_fields(), exc)
             self.wake()
 
     async def cancel(self, job: Job, *, by_user_id: int) -> Job | None:

@@ -12,6 +12,7 @@ import asyncio
 import base64
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from functools import partial
 
@@ -19,6 +20,7 @@ from bot import apimart
 from bot.jobs import Job, JobStatus
 from bot.jobs.learning import job_kind
 from bot.jobs.schedule import plan_first_poll
+from bot.store import StoreUnavailable
 from bot.worker.api_sentences import refusal_sentence
 from bot.worker.context import Context
 from bot.worker.finish import end, unconfirmed
@@ -222,6 +224,34 @@ async def _refused(ctx: Context, job: Job, exc: apimart.ApiError) -> None:
         log.info("%s submitting -> accepted (will retry: %s)", moved.log_fields(), type(exc).__name__)
 
 
+STORE_RETRY_SECONDS = 30.0  # how long the task id the API returned is kept trying while the database is out
+
+
+async def _store_task_id(
+    ctx: Context, job: Job, task_id: str, write: Callable[[], Awaitable[Job | None]]
+) -> Job | None:
+    """Store the task id the API just returned. It exists only in memory until then, so a database that is
+    out for a moment (PostgreSQL restarting, the network cut) is waited for instead of leaving the job
+    "unconfirmed"; a write that committed although its answer was lost is recognised by the stored id."""
+    delay, waited = 0.5, 0.0
+    while True:
+        try:
+            moved = await write()
+        except StoreUnavailable as exc:
+            if waited >= STORE_RETRY_SECONDS:
+                raise
+            log.warning("%s task %s not stored yet (%s): trying again", job.log_fields(), task_id, exc)
+            await asyncio.sleep(delay)
+            waited += delay
+            delay = min(delay * 2, 5.0)
+            continue
+        if moved is None and waited:
+            fresh = await ctx.store.get(job.id)
+            if fresh is not None and fresh.task_id == task_id and fresh.status == S.SUBMITTED:
+                return fresh  # the earlier attempt committed; only its answer was lost
+        return moved
+
+
 async def _submitted(ctx: Context, job: Job, task_id: str) -> None:
     now = ctx.clock()
     first = plan_first_poll(
@@ -231,12 +261,15 @@ async def _submitted(ctx: Context, job: Job, task_id: str) -> None:
         max_interval=ctx.settings.poll_max_interval,
         push_enabled=ctx.push,
     )
-    await ctx.gate.key_works()
-    moved = await ctx.store.transition(
-        job.id, S.SUBMITTING, S.SUBMITTED, owner=ctx.owner, task_id=task_id, submitted_at=now,
-        deadline_at=now + ctx.settings.job_deadline_seconds,
-        next_poll_at=now + max(ctx.settings.poll_min_interval, first), attempts=0, last_error=None,
+    moved = await _store_task_id(
+        ctx, job, task_id,
+        lambda: ctx.store.transition(
+            job.id, S.SUBMITTING, S.SUBMITTED, owner=ctx.owner, task_id=task_id, submitted_at=now,
+            deadline_at=now + ctx.settings.job_deadline_seconds,
+            next_poll_at=now + max(ctx.settings.poll_min_interval, first), attempts=0, last_error=None,
+        ),
     )  # fmt: skip
+    await ctx.gate.key_works()
     if moved:
         log.info("%s submitting -> submitted", moved.log_fields())
         await ctx.progress(moved)
