@@ -153,6 +153,10 @@ class Job:
     ping_started_at: float | None = None  # the ping was (maybe) sent from this time on
     ended_by: int | None = None  # who cancelled it (they are not pinged about their own cancel)
     interrupted: bool = False  # our own shutdown interrupted its submit: never charged to the member
+    locale: str | None = None  # the Discord locale its public card and ping are shown in (None: English)
+    # How it ended, as a catalog message id and its JSON arguments (rows from before have `error` only).
+    error_key: str | None = None
+    error_args: str | None = None
 
     @property
     def images(self) -> list[Reference]:

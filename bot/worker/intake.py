@@ -10,36 +10,40 @@ from __future__ import annotations
 
 import logging
 
+from bot.i18n import Msg
 from bot.jobs import Job, JobStatus, NewJob
 from bot.jobs.limits import Limits, Refusal
+from bot.jobs.sentences import ending_fields
 from bot.worker.context import Context
 from bot.worker.ports import GiveUp, RetryLater
 
 log = logging.getLogger("bot.worker.intake")
 
 S = JobStatus
-CARD_FAILED_SENTENCE = (
-    "Something went wrong on my side while posting this job's card, so I dropped the job; nothing was "
-    "charged. Please try again."
-)
+CARD_FAILED_SENTENCE = Msg("ending-card-failed")
 
 
 class CardRefused(Exception):
     """The job's card could not be posted; the admission was released. Carries the member's sentence."""
 
-    def __init__(self, sentence: str) -> None:
-        super().__init__(sentence)
+    def __init__(self, sentence: Msg) -> None:
+        super().__init__(sentence.render())
         self.sentence = sentence
 
 
-async def admit(ctx: Context, new: NewJob, limits: Limits) -> Job | Refusal:
-    return await ctx.store.admit(
+async def admit(ctx: Context, new: NewJob, limits: Limits, *, locale: str | None = None) -> Job | Refusal:
+    """Admit under this worker's claim; `locale` is what its public card and ping are shown in. It is
+    stored while the claim is still ours, before the card exists (a crash in between: English)."""
+    admitted = await ctx.store.admit(
         new, limits=limits, now=ctx.clock(), credits=ctx.settings.credits_per_job, owner=ctx.owner,
         lease=ctx.lease,
     )  # fmt: skip
+    if isinstance(admitted, Job) and locale is not None:
+        admitted = await ctx.store.update(admitted.id, S.ACCEPTED, owner=ctx.owner, locale=locale) or admitted
+    return admitted
 
 
-async def post_card(ctx: Context, job: Job, *, refused_sentence: str, resumed: bool = False) -> Job:
+async def post_card(ctx: Context, job: Job, *, refused_sentence: Msg, resumed: bool = False) -> Job:
     """Post (or find) the card of an ACCEPTED job we hold; store its id. Raises CardRefused (admission
     released, nothing charged) or RetryLater (the job stays admitted; the loop posts it later)."""
     nonce = ctx.nonce(job.id, "card")
@@ -61,10 +65,10 @@ async def post_card(ctx: Context, job: Job, *, refused_sentence: str, resumed: b
     return moved or job
 
 
-async def _release(ctx: Context, job: Job, sentence: str, detail: str) -> None:
+async def _release(ctx: Context, job: Job, sentence: Msg, detail: str) -> None:
     """No card, no job: the admission is given back (nothing counts) and nobody needs telling in a channel."""
     moved = await ctx.store.transition(
-        job.id, S.ACCEPTED, S.REJECTED, owner=ctx.owner, error=sentence, last_error=detail[:500],
+        job.id, S.ACCEPTED, S.REJECTED, owner=ctx.owner, **ending_fields(sentence), last_error=detail[:500],
         announced=True, charged=False, credits=0.0, next_poll_at=None, finished_at=ctx.clock(),
     )  # fmt: skip
     if moved:
