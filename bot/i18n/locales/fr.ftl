@@ -528,6 +528,6 @@ cmd-videoadmin-resume-desc = Reprend la création de vidéos sur ce serveur
 cmd-videoadmin-requester_only = seulement_demandeur
 cmd-videoadmin-requester_only-desc = Si seule la personne qui a demandé un clip peut le Prolonger, Remixer ou Réessayer
 cmd-videoadmin-requester_only-opt-enabled = activé
-cmd-videoadmin-requester_only-opt-enabled-desc = True : seulement le demandeur (et les modérateurs) ; False : toute personne qui peut faire des vidéos
+cmd-videoadmin-requester_only-opt-enabled-desc = True : le demandeur seul (et les modérateurs) ; False : quiconque peut faire des vidéos
 cmd-videoadmin-usage = utilisation
 cmd-videoadmin-usage-desc = Vidéos, échecs et crédits par membre et par jour (30 jours)
