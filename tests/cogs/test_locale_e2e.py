@@ -39,10 +39,17 @@ async def test_a_spanish_member_reads_spanish_and_an_english_one_english_in_the_
     # The quota refusal (one video at a time, no line), then the Cancel confirmation. The card is public:
     # the server's English; the answers are each member's own.
     h.api.queue_timeline(Timeline.manual(estimated_time=60), Timeline.manual(estimated_time=60))
-    for who, job, started, refused, cancelled in (
-        (ana, 1, "Tu vídeo está en camino como trabajo #1", "Ya tienes 1 de tus 1 vídeos en curso;", "Cancelado"),
-        (bob, 2, "Your video is on its way as job #2", "You already have 1 of your 1 videos in progress;", "Cancelled"),
-    ):  # fmt: skip
+    spanish = (
+        "Tu vídeo está en camino como trabajo #1",
+        "Ya tienes 1 de tus 1 vídeos en curso;",
+        "Cancelado",
+    )
+    english = (
+        "Your video is on its way as job #2",
+        "You already have 1 of your 1 videos in progress;",
+        "Cancelled",
+    )
+    for who, job, (started, refused, cancelled) in ((ana, 1, spanish), (bob, 2, english)):
         said = await answer(await h.video(who, "a raining cloud"))
         assert said.content.startswith(started)
         card = await h.discord.wait_for_message(lambda m, j=job: footer(m) == f"Job #{j}" and running(m))
