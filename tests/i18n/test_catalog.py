@@ -140,15 +140,15 @@ _ALLOWED: dict[str, frozenset[str]] = {
             "only jpeg and png",
             "not supported",
         }
-    ),  # fmt: skip
+    ),
     "bot/worker/finish.py": frozenset({"job , attempt : ", "gave up after : "}),
     "bot/worker/gate.py": frozenset(
         {"balance:  credits left", "balance unknown", "key accepted", "key accepted, credit left"}
-    ),  # fmt: skip
+    ),
     "bot/worker/intake.py": frozenset({"card refused: ", "card: : "}),
     "bot/worker/loop.py": frozenset(
         {"the process stopped", " during the submit request", "gave up after  errors; last "}
-    ),  # fmt: skip
+    ),
     "bot/worker/poll.py": frozenset(
         {"deadline passed", "completed without a video URL", "deadline passed; last error "}
     ),
@@ -167,9 +167,9 @@ def _leftovers(path: Path) -> list[str]:
 
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
-        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
-            if isinstance(body[0].value, ast.Constant):
-                skip.add(id(body[0].value))  # a docstring
+        first = body[0] if isinstance(body, list) and body else None
+        if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+            skip.add(id(first.value))  # a docstring
         if isinstance(node, ast.Call):
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
             if name in _LOG_CALLS or name in _COMMAND_CALLS:

@@ -91,8 +91,8 @@ def test_every_modal_and_menu_fits_in_every_locale(locale: str) -> None:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_answer_embed_fits_in_every_locale(locale: str) -> None:
     limits = Limits(
-        user_daily=10_000, user_concurrent=100, user_queue=100, guild_daily=1_000_000, cooldown_seconds=86_400,
-        daily_credit_budget=1e9, credits_per_job=1.0,
+        user_daily=10_000, user_concurrent=100, user_queue=100, guild_daily=1_000_000,
+        cooldown_seconds=86_400, daily_credit_budget=1e9, credits_per_job=1.0,
     )  # fmt: skip
     usage = Usage(user_today=9_999, user_active=99, guild_today=999_999, credits_today=1e9 - 1,
                   last_request_at=1.0)  # fmt: skip
