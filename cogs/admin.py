@@ -16,17 +16,18 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.i18n import Arg, Msg, text
 from bot.jobs.limits import DAY, GuildConfig, Limits, day_start
 from bot.store import UsageRow
 from bot.ui.cards import NO_MENTIONS, shorten
-from bot.ui.replies import reply
+from bot.ui.replies import member_locale, reply
 
 if TYPE_CHECKING:
     from bot.ui.bot import VideoBot
 
 log = logging.getLogger("cogs.admin")
 
-NEED_MANAGE = "You need the Manage Server permission to change the video settings."
+NEED_MANAGE = Msg("admin-need-manage")
 REPORT_DAYS = 30
 MAX_LISTED = 50  # channels or roles on an allow-list
 FIELD_MAX = 1024
@@ -38,14 +39,15 @@ ACTIONS = [
     app_commands.Choice(name="disallow (remove from the allow-list)", value="disallow"),
     app_commands.Choice(name="clear (empty the allow-list: no restriction)", value="clear"),
 ]
-# Setting name -> how a sentence names it.
-LIMIT_NAMES = {
-    "user_daily_limit": "videos per member per day",
-    "user_concurrent_limit": "videos in progress per member",
-    "user_queue_limit": "videos waiting in a member's line",
-    "guild_daily_limit": "videos per server per day",
-    "cooldown_seconds": "the cooldown between videos",
-}
+# The settings; a sentence names each with the catalog message `admin-limit-<setting>`, a list with
+# `admin-limit-label-<setting>`.
+LIMIT_KEYS = (
+    "user_daily_limit",
+    "user_concurrent_limit",
+    "user_queue_limit",
+    "guild_daily_limit",
+    "cooldown_seconds",
+)
 
 Channel = discord.TextChannel | discord.VoiceChannel | discord.StageChannel | discord.Thread
 
@@ -54,7 +56,8 @@ class NotServerManager(app_commands.CheckFailure):
     """The member lacks Manage Server; the tree's error handler shows the sentence."""
 
     def __init__(self) -> None:
-        super().__init__(NEED_MANAGE)
+        super().__init__(NEED_MANAGE.render())
+        self.sentence = NEED_MANAGE
 
 
 def can_manage(interaction: discord.Interaction[Any]) -> bool:
@@ -65,28 +68,22 @@ def can_manage(interaction: discord.Interaction[Any]) -> bool:
 # ---- plain formatting ----------------------------------------------------------------------------------
 
 
-def _count(n: int) -> str:
-    return str(n) if n else "no limit"
-
-
-def _seconds(s: float) -> str:
-    return f"{s:g} s" if s else "none"
-
-
-def _limit_value(key: str, value: float) -> str:
+def _limit_value(key: str, value: float) -> Msg:
     if key == "user_queue_limit" and not value:
-        return "no line (refused at the limit)"
-    return _seconds(value) if key == "cooldown_seconds" else _count(int(value))
+        return Msg("admin-value-no-line")
+    if key == "cooldown_seconds":
+        return Msg("admin-value-seconds", seconds=value) if value else Msg("admin-value-none")
+    return Msg("admin-value-count", count=int(value)) if value else Msg("admin-value-no-limit")
 
 
-def capped(items: list[str], *, limit: int = FIELD_MAX, sep: str = ", ") -> str:
+def capped(items: list[str], *, limit: int = FIELD_MAX, sep: str = ", ", locale: object = None) -> str:
     """Join `items` into at most `limit` characters, ending with "and N more" when they don't all fit."""
     out: list[str] = []
     size = 0
     for i, item in enumerate(items):
-        tail = len(f"{sep}… and {len(items) - i} more")
-        if size + len(sep) + len(item) + tail > limit:
-            return sep.join(out) + f"{sep}… and {len(items) - i} more"
+        more = sep + text(locale, "admin-and-more", count=len(items) - i)
+        if size + len(sep) + len(item) + len(more) > limit:
+            return sep.join(out) + more
         out.append(item)
         size += len(sep) + len(item)
     return sep.join(out)
@@ -94,52 +91,48 @@ def capped(items: list[str], *, limit: int = FIELD_MAX, sep: str = ", ") -> str:
 
 @dataclass(frozen=True)
 class AllowList:
-    """The channel or role allow-list: how an action changes it, and the sentence that says so."""
+    """The channel or role allow-list: how an action changes it, and the sentence that says so (catalog
+    messages `admin-<kind>-…`)."""
 
-    noun: str
+    kind: str  # "channel" | "role"
     mention: str  # format with the id
-    open_rule: str  # what an empty list means
-    closed_rule: str  # what a non-empty list means, with {listed}
 
-    def rule(self, items: list[int]) -> str:
+    def rule(self, items: list[int], locale: object = None) -> Msg:
         if not items:
-            return self.open_rule
-        return self.closed_rule.format(listed=capped([self.mention.format(i) for i in items], limit=1500))
+            return Msg(f"admin-{self.kind}-rule-open")
+        listed = capped([self.mention.format(i) for i in items], limit=1500, locale=locale)
+        return Msg(f"admin-{self.kind}-rule-closed", listed=listed)
 
-    def edit(self, current: list[int], action: str, target: int | None) -> tuple[list[int] | None, str]:
+    def edit(
+        self, current: list[int], action: str, target: int | None, locale: object = None
+    ) -> tuple[list[int] | None, Msg]:
         """The new list (None when nothing changes) and one sentence for the admin."""
+        kind = self.kind
         if action == "clear":
             if not current:
-                return None, f"The {self.noun} allow-list is already empty; nothing changed."
-            return [], f"Cleared the {self.noun} allow-list: {self.rule([])}."
+                return None, Msg("admin-list-already-empty", kind=kind)
+            return [], Msg("admin-list-cleared", kind=kind, rule=self.rule([], locale))
         if target is None:
-            return None, f"Pick the {self.noun} to {action}; nothing changed."
+            return None, Msg("admin-list-pick", kind=kind, action=action)
         named = self.mention.format(target)
         if action == "allow":
             if target in current:
-                return None, f"{named} is already allowed; nothing changed."
+                return None, Msg("admin-list-already-allowed", named=named)
             if len(current) >= MAX_LISTED:
-                return None, f"The allow-list holds at most {MAX_LISTED} {self.noun}s; nothing changed."
+                return None, Msg("admin-list-full", kind=kind, limit=MAX_LISTED)
             new = [*current, target]
-            return new, f"Allowed {named}: {self.rule(new)}."
+            return new, Msg("admin-list-allowed", named=named, rule=self.rule(new, locale))
         if target not in current:
-            return None, f"{named} isn't on the allow-list, so nothing changed."
+            return None, Msg("admin-list-not-on", named=named)
         new = [i for i in current if i != target]
-        return new, f"Removed {named} from the allow-list: {self.rule(new)}."
+        return new, Msg("admin-list-removed", named=named, rule=self.rule(new, locale))
 
 
-CHANNELS = AllowList(
-    "channel", "<#{}>", "videos can now be made in any channel", "videos can now be made only in {listed}"
-)
-ROLES = AllowList(
-    "role",
-    "<@&{}>",
-    "everyone may now make videos",
-    "only members with {listed} (and moderators) can now make videos",
-)
+CHANNELS = AllowList("channel", "<#{}>")
+ROLES = AllowList("role", "<@&{}>")
 
 
-def limits_text(config: GuildConfig, defaults: Limits) -> str:
+def limits_text(config: GuildConfig, defaults: Limits, locale: object = None) -> str:
     effective = config.apply(defaults)
     rows = [
         ("user_daily_limit", effective.user_daily, defaults.user_daily),
@@ -152,53 +145,86 @@ def limits_text(config: GuildConfig, defaults: Limits) -> str:
     for key, value, default in rows:
         overridden = getattr(config, key) is not None
         source = (
-            f"this server's setting; bot default {_limit_value(key, default)}" if overridden else "default"
+            Msg("admin-source-server", default=_limit_value(key, default))
+            if overridden
+            else Msg("admin-source-default")
         )
-        name = LIMIT_NAMES[key].removeprefix("the ")
-        lines.append(f"{name[0].upper()}{name[1:]}: **{_limit_value(key, value)}** ({source})")
+        label = Msg(f"admin-limit-label-{key}")
+        lines.append(
+            text(locale, "admin-limit-line", label=label, value=_limit_value(key, value), source=source)
+        )
     return "\n".join(lines)
 
 
 def show_embed(
-    config: GuildConfig, *, defaults: Limits, max_concurrent_jobs: int, bans: list[int]
+    config: GuildConfig, *, defaults: Limits, max_concurrent_jobs: int, bans: list[int], locale: object = None
 ) -> discord.Embed:
-    embed = discord.Embed(title="Video settings for this server", colour=COLOUR)
-    embed.add_field(name="Limits", value=limits_text(config, defaults), inline=False)
+    def t(key: str, **args: Arg) -> str:
+        return text(locale, key, **args)
+
+    embed = discord.Embed(title=t("admin-show-title"), colour=COLOUR)
+    embed.add_field(name=t("admin-show-limits"), value=limits_text(config, defaults, locale), inline=False)
     budget = defaults.daily_credit_budget
-    videos = f" (about {int(budget // defaults.credits_per_job)} videos)" if defaults.credits_per_job else ""
+    if not budget:
+        budget_text = t("admin-show-budget-none")
+    elif defaults.credits_per_job:
+        budget_text = t(
+            "admin-show-budget-videos", budget=budget, videos=int(budget // defaults.credits_per_job)
+        )
+    else:
+        budget_text = t("admin-show-budget", budget=budget)
     embed.add_field(
-        name="Bot-wide (set by the bot's operator, not per server)",
-        value=(
-            f"Videos generating at once, all servers: **{max_concurrent_jobs}**\n"
-            f"Daily credit budget, all servers: **{f'{budget:g} credits' if budget else 'none'}**"
-            f"{videos if budget else ''}"
-        ),
+        name=t("admin-show-bot-wide"),
+        value=t("admin-show-bot-wide-value", jobs=max_concurrent_jobs, budget=budget_text),
         inline=False,
     )
     channels = [f"<#{c}>" for c in config.allowed_channels]
     roles = [f"<@&{r}>" for r in config.allowed_roles]
-    embed.add_field(name="Channels", value=capped(channels) if channels else "Any channel", inline=False)
     embed.add_field(
-        name="Roles",
-        value=(capped(roles, limit=FIELD_MAX - 20) + " (and moderators)") if roles else "Everyone",
+        name=t("admin-show-channels"),
+        value=capped(channels, locale=locale) if channels else t("admin-show-any-channel"),
         inline=False,
     )
-    embed.add_field(name="Generation", value="⏸️ paused" if config.paused else "▶️ running", inline=True)
     embed.add_field(
-        name="Extend / Remix / Retry",
-        value="only the requester (and moderators)"
-        if config.requester_only
-        else "anyone who may make videos",
+        name=t("admin-show-roles"),
+        value=t("admin-show-roles-listed", roles=capped(roles, limit=FIELD_MAX - 40, locale=locale))
+        if roles
+        else t("admin-show-everyone"),
+        inline=False,
+    )
+    embed.add_field(
+        name=t("admin-show-generation"),
+        value=t("admin-show-paused") if config.paused else t("admin-show-running"),
         inline=True,
     )
-    banned = (f"{len(bans)}: " + capped([f"<@{u}>" for u in bans], limit=FIELD_MAX - 12)) if bans else "none"
-    embed.add_field(name="Banned members", value=banned, inline=False)
+    embed.add_field(
+        name=t("admin-show-iteration"),
+        value=t("admin-show-requester-only") if config.requester_only else t("admin-show-anyone"),
+        inline=True,
+    )
+    banned = (
+        t(
+            "admin-show-banned-list",
+            count=len(bans),
+            members=capped([f"<@{u}>" for u in bans], limit=FIELD_MAX - 40, locale=locale),
+        )
+        if bans
+        else t("admin-value-none")
+    )
+    embed.add_field(name=t("admin-show-banned"), value=banned, inline=False)
     return embed
 
 
-def usage_embed(rows: list[UsageRow], *, with_file: bool) -> discord.Embed:
+def usage_embed(rows: list[UsageRow], *, with_file: bool, locale: object = None) -> discord.Embed:
     """A compact table (as much as fits) plus totals; the full report goes in usage.csv."""
-    header = f"{'Day':<10} {'Member':<14} {'Clips':>5} {'Done':>4} {'Fail':>4} {'Credits':>8}"
+
+    def t(key: str, **args: Arg) -> str:
+        return text(locale, key, **args)
+
+    header = (
+        f"{t('admin-usage-day'):<10} {t('admin-usage-member'):<14} {t('admin-usage-clips'):>5} "
+        f"{t('admin-usage-done'):>4} {t('admin-usage-fail'):>4} {t('admin-usage-credits'):>8}"
+    )
     lines = [header]
     size = len(header)
     for row in rows:
@@ -212,21 +238,23 @@ def usage_embed(rows: list[UsageRow], *, with_file: bool) -> discord.Embed:
     shown = len(lines) - 1
     description = "```\n" + "\n".join(lines) + "\n```"
     if shown < len(rows):
-        description += f"… and {len(rows) - shown} more rows in usage.csv"
+        description += t("admin-usage-more-rows", count=len(rows) - shown)
     embed = discord.Embed(
-        title=f"Video usage on this server, last {REPORT_DAYS} days", description=description, colour=COLOUR
+        title=t("admin-usage-title", days=REPORT_DAYS), description=description, colour=COLOUR
     )
-    members = len({r.user_id for r in rows})
     embed.add_field(
-        name="Totals",
-        value=(
-            f"{sum(r.clips for r in rows)} clips by {members} members · {sum(r.delivered for r in rows)} "
-            f"delivered · {sum(r.failures for r in rows)} failed · {sum(r.credits for r in rows):.1f} credits"
+        name=t("admin-usage-totals"),
+        value=t(
+            "admin-usage-totals-value",
+            clips=sum(r.clips for r in rows),
+            members=len({r.user_id for r in rows}),
+            delivered=sum(r.delivered for r in rows),
+            failed=sum(r.failures for r in rows),
+            credits=round(sum(r.credits for r in rows), 1),
         ),
         inline=False,
     )
-    footer = "Per member per UTC day. The full report is attached as usage.csv."
-    embed.set_footer(text=footer if with_file else "Per member per UTC day.")
+    embed.set_footer(text=t("admin-usage-footer-file") if with_file else t("admin-usage-footer"))
     return embed
 
 
@@ -267,7 +295,7 @@ class AdminCog(commands.Cog):
             raise NotServerManager
         return True
 
-    async def _changed(self, interaction: discord.Interaction[Any], sentence: str, what: str) -> None:
+    async def _changed(self, interaction: discord.Interaction[Any], sentence: Msg, what: str) -> None:
         log.info("videoadmin guild=%s admin=%s: %s", interaction.guild_id, interaction.user.id, what)
         await reply(interaction, sentence)
 
@@ -285,6 +313,7 @@ class AdminCog(commands.Cog):
             defaults=self.bot.settings.limits,
             max_concurrent_jobs=self.bot.settings.max_concurrent_jobs,
             bans=bans,
+            locale=member_locale(interaction),
         )
         await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
@@ -316,18 +345,21 @@ class AdminCog(commands.Cog):
         }
         chosen = {k: v for k, v in given.items() if v is not None}
         if not chosen and not reset:
-            await reply(interaction, "Nothing changed: give at least one limit, or `reset: True`.")
+            await reply(interaction, Msg("admin-limits-nothing"))
             return
         fields: dict[str, Any] = dict.fromkeys(given) if reset else {}
         fields.update(chosen)
         await self.bot.store.set_guild_config(self._guild(interaction), **fields)
-        parts = [f"{LIMIT_NAMES[k]} to {_limit_value(k, v)}" for k, v in chosen.items()]
+        parts = [
+            Msg("admin-limit-set-part", name=Msg(f"admin-limit-{k}"), value=_limit_value(k, v))
+            for k, v in chosen.items()
+        ]
         if reset:
-            sentence = "Reset this server's limits to the bot's defaults" + (
-                f", then set {_and(parts)}." if parts else "."
+            sentence = (
+                Msg("admin-limits-reset-then-set", parts=_and(parts)) if parts else Msg("admin-limits-reset")
             )
         else:
-            sentence = f"Set {_and(parts)} on this server."
+            sentence = Msg("admin-limits-set", parts=_and(parts))
         what = ("reset limits; " if reset else "") + ", ".join(f"{k}={v}" for k, v in chosen.items())
         await self._changed(interaction, sentence, what.strip("; "))
 
@@ -345,7 +377,9 @@ class AdminCog(commands.Cog):
     ) -> None:
         config = await self.bot.store.guild_config(self._guild(interaction))
         target = channel.id if channel is not None else interaction.channel_id
-        new, sentence = CHANNELS.edit(config.allowed_channels, action.value, target)
+        new, sentence = CHANNELS.edit(
+            config.allowed_channels, action.value, target, member_locale(interaction)
+        )
         await self._set_list(
             interaction, "allowed_channels", new, sentence, _what("channels", action.value, target)
         )
@@ -364,13 +398,13 @@ class AdminCog(commands.Cog):
     ) -> None:
         config = await self.bot.store.guild_config(self._guild(interaction))
         target = role.id if role is not None else None
-        new, sentence = ROLES.edit(config.allowed_roles, action.value, target)
+        new, sentence = ROLES.edit(config.allowed_roles, action.value, target, member_locale(interaction))
         await self._set_list(
             interaction, "allowed_roles", new, sentence, _what("roles", action.value, target)
         )
 
     async def _set_list(
-        self, interaction: discord.Interaction[Any], key: str, new: list[int] | None, sentence: str, what: str
+        self, interaction: discord.Interaction[Any], key: str, new: list[int] | None, sentence: Msg, what: str
     ) -> None:
         if new is None:
             await reply(interaction, sentence)
@@ -383,24 +417,18 @@ class AdminCog(commands.Cog):
     async def ban(self, interaction: discord.Interaction[VideoBot], user: discord.User) -> None:
         added = await self.bot.store.ban(self._guild(interaction), user.id, by=interaction.user.id)
         if not added:
-            await reply(
-                interaction, f"<@{user.id}> is already banned from making videos here; nothing changed."
-            )
+            await reply(interaction, Msg("admin-ban-already", user=user.id))
             return
-        await self._changed(
-            interaction, f"<@{user.id}> can no longer make videos on this server.", f"banned user {user.id}"
-        )
+        await self._changed(interaction, Msg("admin-ban-done", user=user.id), f"banned user {user.id}")
 
     @videoadmin.command(name="unban", description="Let a banned member make videos again")
     @app_commands.describe(user="The member who may make videos here again")
     async def unban(self, interaction: discord.Interaction[VideoBot], user: discord.User) -> None:
         removed = await self.bot.store.unban(self._guild(interaction), user.id)
         if not removed:
-            await reply(interaction, f"<@{user.id}> isn't banned here; nothing changed.")
+            await reply(interaction, Msg("admin-unban-not-banned", user=user.id))
             return
-        await self._changed(
-            interaction, f"<@{user.id}> can make videos on this server again.", f"unbanned user {user.id}"
-        )
+        await self._changed(interaction, Msg("admin-unban-done", user=user.id), f"unbanned user {user.id}")
 
     @videoadmin.command(name="pause", description="Pause video generation on this server")
     async def pause(self, interaction: discord.Interaction[VideoBot]) -> None:
@@ -414,17 +442,10 @@ class AdminCog(commands.Cog):
         guild_id = self._guild(interaction)
         config = await self.bot.store.guild_config(guild_id)
         if config.paused == paused:
-            state = "already paused" if paused else "not paused"
-            await reply(interaction, f"Video generation is {state} on this server; nothing changed.")
+            await reply(interaction, Msg("admin-pause-already" if paused else "admin-pause-not-paused"))
             return
         await self.bot.store.set_guild_config(guild_id, paused=paused)
-        if paused:
-            sentence = (
-                "Paused video generation on this server: new videos are refused until `/videoadmin resume` "
-                "(videos already in progress still finish)."
-            )
-        else:
-            sentence = "Resumed video generation on this server: members can make videos again."
+        sentence = Msg("admin-pause-done") if paused else Msg("admin-resume-done")
         await self._changed(interaction, sentence, "paused" if paused else "resumed")
 
     @videoadmin.command(
@@ -438,16 +459,11 @@ class AdminCog(commands.Cog):
         if (await self.bot.store.guild_config(guild_id)).requester_only == enabled:
             await reply(
                 interaction,
-                f"The requester-only switch is already {'on' if enabled else 'off'}; nothing changed.",
+                Msg("admin-requester-only-already-on" if enabled else "admin-requester-only-already-off"),
             )
             return
         await self.bot.store.set_guild_config(guild_id, requester_only=enabled)
-        if enabled:
-            sentence = (
-                "Only the person who asked for a clip (and moderators) can now Extend, Remix or Retry it."
-            )
-        else:
-            sentence = "Anyone who may make videos here can now Extend, Remix or Retry any clip."
+        sentence = Msg("admin-requester-only-on") if enabled else Msg("admin-requester-only-off")
         await self._changed(interaction, sentence, f"requester_only={enabled}")
 
     @videoadmin.command(
@@ -458,11 +474,11 @@ class AdminCog(commands.Cog):
         since = day_start(self.bot.clock()) - (REPORT_DAYS - 1) * DAY  # today and the 29 days before
         rows = await self.bot.store.usage_report(self._guild(interaction), since)
         if not rows:
-            await reply(interaction, f"No videos were made on this server in the last {REPORT_DAYS} days.")
+            await reply(interaction, Msg("admin-usage-none", days=REPORT_DAYS))
             return
         data = usage_csv(rows)
         fits = len(data) <= interaction.filesize_limit
-        embed = usage_embed(rows, with_file=fits)
+        embed = usage_embed(rows, with_file=fits, locale=member_locale(interaction))
         files = [discord.File(io.BytesIO(data), filename="usage.csv")] if fits else []
         await interaction.followup.send(
             embed=embed, files=files, ephemeral=True, allowed_mentions=NO_MENTIONS
@@ -473,8 +489,11 @@ def _what(kind: str, action: str, target: int | None) -> str:
     return f"{kind}: {action}" if action == "clear" else f"{kind}: {action} {target}"
 
 
-def _and(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+def _and(parts: list[Msg]) -> Msg:
+    listed = parts[0]
+    for part in parts[1:-1]:
+        listed = Msg("list-comma", first=listed, next=part)
+    return Msg("list-and", first=listed, last=parts[-1]) if len(parts) > 1 else listed
 
 
 async def setup(bot: VideoBot) -> None:

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord.ext import commands
 
+from bot.i18n import Msg, text
 from bot.jobs import ACTIVE, Job, JobKind, JobStatus, NewJob, rules
-from bot.ui.cards import NO_MENTIONS
-from bot.ui.replies import reply
+from bot.jobs.sentences import ending_of
+from bot.ui.cards import NO_MENTIONS, shorten
+from bot.ui.replies import member_locale, reply
 from cogs.common import (
     PROMPT_MAX_CHARS,
     SOMETHING_WRONG,
@@ -39,28 +41,37 @@ _MODAL_RE = re.compile(r"v:(?P<action>extm|rmxm):(?P<job>[0-9]+)")
 
 
 def card_view(job: Job) -> discord.ui.View | None:
-    """The buttons a card carries in the job's current state."""
+    """The buttons a card carries in the job's current state, labelled in the card's locale."""
     view = discord.ui.View(timeout=None)
+    loc = job.locale
     if job.status in ACTIVE:
-        view.add_item(CancelButton(job.id))
+        view.add_item(CancelButton(job.id, loc))
     elif job.status == S.DELIVERED:
-        view.add_item(ExtendButton(job.id))
-        view.add_item(RemixButton(job.id))
-        view.add_item(RetryButton(job.id))
-        view.add_item(DeleteButton(job.id))
-        view.add_item(StoryButton(job.id))  # the 5th of a row (Discord allows 5)
-        view.add_item(FullCutButton(job.id))  # on the second row
+        view.add_item(ExtendButton(job.id, loc))
+        view.add_item(RemixButton(job.id, loc))
+        view.add_item(RetryButton(job.id, loc))
+        view.add_item(DeleteButton(job.id, loc))
+        view.add_item(StoryButton(job.id, loc))  # the 5th of a row (Discord allows 5)
+        view.add_item(FullCutButton(job.id, loc))  # on the second row
     elif job.status in (S.FAILED, S.TIMED_OUT, S.SUBMIT_UNKNOWN):
-        view.add_item(RetryButton(job.id))
+        view.add_item(RetryButton(job.id, loc))
     else:
         return None
     return view
 
 
 def _button(
-    label: str, style: discord.ButtonStyle, action: str, job_id: int, *, row: int | None = None
+    label: str,
+    style: discord.ButtonStyle,
+    action: str,
+    job_id: int,
+    locale: object,
+    *,
+    row: int | None = None,
 ) -> discord.ui.Button[Any]:
-    return discord.ui.Button(label=label, style=style, custom_id=f"v:{action}:{job_id}", row=row)
+    """A button whose label is the catalog message `button-<label>` (its custom_id stays the same)."""
+    shown = text(locale, f"button-{label}")
+    return discord.ui.Button(label=shown, style=style, custom_id=f"v:{action}:{job_id}", row=row)
 
 
 _ButtonItem = discord.ui.DynamicItem[discord.ui.Button[Any]]
@@ -88,8 +99,8 @@ async def _load(interaction: discord.Interaction[Any], job_id: int) -> tuple[Vid
 class ExtendButton(
     _Answers, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:ext:(?P<job>[0-9]+)"
 ):
-    def __init__(self, job_id: int) -> None:
-        super().__init__(_button("Extend", discord.ButtonStyle.primary, "ext", job_id))
+    def __init__(self, job_id: int, locale: object = None) -> None:
+        super().__init__(_button("extend", discord.ButtonStyle.primary, "ext", job_id, locale))
         self.job_id = job_id
 
     @classmethod
@@ -102,18 +113,16 @@ class ExtendButton(
         bot, parent = await _load(interaction, self.job_id)
         problem = await extend_problem(bot, interaction, parent)
         if problem is not None or parent is None:
-            await _refuse_extend(bot, interaction, parent, problem or "That clip cannot be extended.")
+            await _refuse_extend(bot, interaction, parent, problem or Msg("extend-cannot"))
             return
-        await _send_modal(
-            interaction, PromptModal("Extend this clip", f"v:extm:{parent.id}", "What happens next?")
-        )
+        await _send_modal(interaction, extend_modal(parent.id, member_locale(interaction)))
 
 
 class RemixButton(
     _Answers, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:rmx:(?P<job>[0-9]+)"
 ):
-    def __init__(self, job_id: int) -> None:
-        super().__init__(_button("Remix", discord.ButtonStyle.secondary, "rmx", job_id))
+    def __init__(self, job_id: int, locale: object = None) -> None:
+        super().__init__(_button("remix", discord.ButtonStyle.secondary, "rmx", job_id, locale))
         self.job_id = job_id
 
     @classmethod
@@ -126,17 +135,16 @@ class RemixButton(
         bot, source = await _load(interaction, self.job_id)
         problem = await repeat_problem(bot, interaction, source)
         if problem is not None or source is None:
-            await reply(interaction, problem or "That clip cannot be remixed.")
+            await reply(interaction, problem or Msg("remix-cannot"))
             return
-        modal = PromptModal("Remix this clip", f"v:rmxm:{source.id}", "Prompt", default=source.prompt)
-        await _send_modal(interaction, modal)
+        await _send_modal(interaction, remix_modal(source.id, source.prompt, member_locale(interaction)))
 
 
 class RetryButton(
     _Answers, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:rty:(?P<job>[0-9]+)"
 ):
-    def __init__(self, job_id: int) -> None:
-        super().__init__(_button("Retry", discord.ButtonStyle.secondary, "rty", job_id))
+    def __init__(self, job_id: int, locale: object = None) -> None:
+        super().__init__(_button("retry", discord.ButtonStyle.secondary, "rty", job_id, locale))
         self.job_id = job_id
 
     @classmethod
@@ -150,7 +158,7 @@ class RetryButton(
         bot, source = await _load(interaction, self.job_id)
         problem = await repeat_problem(bot, interaction, source)
         if problem is not None or source is None:
-            await reply(interaction, problem or "That clip cannot be made again.")
+            await reply(interaction, problem or Msg("retry-cannot"))
             return
         new = _again(source, interaction, JobKind.RETRY, source.prompt)
         await start_job(bot, interaction, new, private=new.private, owns_refs=False)
@@ -159,8 +167,8 @@ class RetryButton(
 class DeleteButton(
     _Answers, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:del:(?P<job>[0-9]+)"
 ):
-    def __init__(self, job_id: int) -> None:
-        super().__init__(_button("Delete", discord.ButtonStyle.danger, "del", job_id))
+    def __init__(self, job_id: int, locale: object = None) -> None:
+        super().__init__(_button("delete", discord.ButtonStyle.danger, "del", job_id, locale))
         self.job_id = job_id
 
     @classmethod
@@ -172,29 +180,27 @@ class DeleteButton(
     async def run(self, interaction: discord.Interaction[Any]) -> None:
         _, job = await _load(interaction, self.job_id)
         if job is None:
-            await reply(interaction, "I don't know that clip any more.")
+            await reply(interaction, Msg("repeat-unknown"))
             return
         if interaction.user.id != job.user_id and not is_moderator(interaction):
-            await reply(
-                interaction, "Only the person who asked for this clip, or a moderator, can delete it."
-            )
+            await reply(interaction, Msg("delete-not-yours"))
             return
         try:
             if interaction.message is not None:
                 await interaction.message.delete()
         except discord.HTTPException as exc:
             log.warning("%s could not be deleted: %s %s", job.log_fields(), exc.status, exc.code)
-            await reply(interaction, "I couldn't delete that message.")
+            await reply(interaction, Msg("delete-failed"))
             return
         log.info("%s result deleted by user %s", job.log_fields(), interaction.user.id)
-        await reply(interaction, f"Deleted the clip of job #{job.id}.")
+        await reply(interaction, Msg("delete-done", job=job.id))
 
 
 class StoryButton(
     _Answers, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:sty:(?P<job>[0-9]+)"
 ):
-    def __init__(self, job_id: int) -> None:
-        super().__init__(_button("Story", discord.ButtonStyle.secondary, "sty", job_id))
+    def __init__(self, job_id: int, locale: object = None) -> None:
+        super().__init__(_button("story", discord.ButtonStyle.secondary, "sty", job_id, locale))
         self.job_id = job_id
 
     @classmethod
@@ -210,8 +216,8 @@ class StoryButton(
 class FullCutButton(
     _Answers, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:cut:(?P<job>[0-9]+)"
 ):
-    def __init__(self, job_id: int) -> None:
-        super().__init__(_button("Full cut", discord.ButtonStyle.secondary, "cut", job_id, row=1))
+    def __init__(self, job_id: int, locale: object = None) -> None:
+        super().__init__(_button("full-cut", discord.ButtonStyle.secondary, "cut", job_id, locale, row=1))
         self.job_id = job_id
 
     @classmethod
@@ -227,8 +233,8 @@ class FullCutButton(
 class CancelButton(
     _Answers, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"v:cnl:(?P<job>[0-9]+)"
 ):
-    def __init__(self, job_id: int) -> None:
-        super().__init__(_button("Cancel", discord.ButtonStyle.danger, "cnl", job_id))
+    def __init__(self, job_id: int, locale: object = None) -> None:
+        super().__init__(_button("cancel", discord.ButtonStyle.danger, "cnl", job_id, locale))
         self.job_id = job_id
 
     @classmethod
@@ -240,33 +246,31 @@ class CancelButton(
     async def run(self, interaction: discord.Interaction[Any]) -> None:
         bot, job = await _load(interaction, self.job_id)
         if job is None:
-            await reply(interaction, "I don't know that job any more.")
+            await reply(interaction, Msg("cancel-unknown"))
             return
         if interaction.user.id != job.user_id and not is_moderator(interaction):
-            await reply(
-                interaction, "Only the person who asked for this video, or a moderator, can cancel it."
-            )
+            await reply(interaction, Msg("cancel-not-yours"))
             return
         if job.status not in ACTIVE:
-            await reply(interaction, f"Job #{job.id} has already ended, so there is nothing to cancel.")
+            await reply(interaction, Msg("cancel-already-ended", job=job.id))
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         cancelled = await bot.worker.cancel(job, by_user_id=interaction.user.id)
         if cancelled is None:
-            await reply(interaction, f"Job #{job.id} ended before I could cancel it.")
+            await reply(interaction, Msg("cancel-too-late", job=job.id))
             return
-        await reply(interaction, cancelled.error or "Cancelled.")
+        await reply(interaction, ending_of(cancelled) or Msg("cancel-done"))
 
 
 PICK_MAX = 25  # options Discord allows in one select menu
 
 
-def extend_picker(story_of: int, jobs: list[Job]) -> discord.ui.View | None:
+def extend_picker(story_of: int, jobs: list[Job], locale: object = None) -> discord.ui.View | None:
     """The Story answer's select menu: extend any delivered segment (the first 25 in the story's order)."""
     if not jobs:
         return None
     view = discord.ui.View(timeout=None)
-    view.add_item(ExtendPick(story_of, jobs[:PICK_MAX]))
+    view.add_item(ExtendPick(story_of, jobs[:PICK_MAX], locale))
     return view
 
 
@@ -275,18 +279,20 @@ class ExtendPick(
 ):
     """Pick a segment of a story to extend it: a new branch from that segment."""
 
-    def __init__(self, story_of: int, jobs: list[Job] | None = None) -> None:
+    def __init__(self, story_of: int, jobs: list[Job] | None = None, locale: object = None) -> None:
         options = [
             discord.SelectOption(
-                label=f"#{j.id} {j.kind} by {j.user_name or 'someone'}"[:100],
+                label=shorten(segment_label(j, locale), 100),
                 value=str(j.id),
-                description=(j.prompt or "")[:100] or None,
+                description=shorten(j.prompt or "", 100) or None,
             )
             for j in jobs or []
         ] or [discord.SelectOption(label=f"#{story_of}", value=str(story_of))]
         super().__init__(
             discord.ui.Select(
-                custom_id=f"v:pick:{story_of}", placeholder="Extend a segment…", options=options
+                custom_id=f"v:pick:{story_of}",
+                placeholder=shorten(text(locale, "story-pick-placeholder"), 150),
+                options=options,
             )
         )
         self.story_of = story_of
@@ -302,6 +308,29 @@ class ExtendPick(
         values = [str(v) for v in data.get("values") or []]
         picked = int(values[0]) if values and values[0].isdigit() else self.story_of
         await ExtendButton(picked).run(interaction)
+
+
+def segment_label(job: Job, locale: object) -> str:
+    """`#12 extend by alice`: a segment of a story, its kind in the reader's language."""
+    kind = Msg(f"kind-{job.kind.value}")
+    if job.user_name:
+        return text(locale, "segment-label", job=job.id, kind=kind, name=job.user_name)
+    return text(locale, "segment-label-someone", job=job.id, kind=kind)
+
+
+def extend_modal(job_id: int, locale: object) -> PromptModal:
+    return PromptModal(
+        text(locale, "extend-modal-title"), f"v:extm:{job_id}", text(locale, "extend-modal-label")
+    )
+
+
+def remix_modal(job_id: int, prompt: str, locale: object) -> PromptModal:
+    return PromptModal(
+        text(locale, "remix-modal-title"),
+        f"v:rmxm:{job_id}",
+        text(locale, "remix-modal-label"),
+        default=prompt,
+    )
 
 
 class PromptModal(discord.ui.Modal):
@@ -328,7 +357,7 @@ async def _send_modal(interaction: discord.Interaction[Any], modal: discord.ui.M
 
 async def extend_problem(
     bot: VideoBot, interaction: discord.Interaction[Any], parent: Job | None
-) -> str | None:
+) -> Msg | None:
     """Why this clip cannot be extended right now (server rules, then the core's rule); None when it can."""
     if parent is not None:
         problem = await iteration_refusal(bot, interaction, parent)
@@ -338,7 +367,7 @@ async def extend_problem(
 
 
 async def _refuse_extend(
-    bot: VideoBot, interaction: discord.Interaction[Any], parent: Job | None, problem: str
+    bot: VideoBot, interaction: discord.Interaction[Any], parent: Job | None, problem: Msg
 ) -> None:
     """Say why the clip cannot be extended; when only its task is too old, offer a Remix of it instead."""
     if parent is None or await iteration_refusal(bot, interaction, parent) is not None:
@@ -348,15 +377,19 @@ async def _refuse_extend(
         await reply(interaction, problem)
         return
     view = discord.ui.View(timeout=None)
-    view.add_item(RemixButton(parent.id))
+    locale = member_locale(interaction)
+    view.add_item(RemixButton(parent.id, locale))
     await interaction.response.send_message(
-        f"{problem} You can remix it instead.", view=view, ephemeral=True, allowed_mentions=NO_MENTIONS
+        text(locale, "extend-remix-instead", problem=problem),
+        view=view,
+        ephemeral=True,
+        allowed_mentions=NO_MENTIONS,
     )
 
 
 async def repeat_problem(
     bot: VideoBot, interaction: discord.Interaction[Any], source: Job | None
-) -> str | None:
+) -> Msg | None:
     """Why this job cannot be remixed / retried (server rules, then the core's rule); None when it can."""
     if source is not None:
         problem = await iteration_refusal(bot, interaction, source)
@@ -437,14 +470,14 @@ class ButtonsCog(commands.Cog):
             log.exception("modal submit %s failed", match.group(0))
             await reply(interaction, SOMETHING_WRONG)
 
-    async def _extend(self, interaction: discord.Interaction[VideoBot], parent_id: int, text: str) -> None:
+    async def _extend(self, interaction: discord.Interaction[VideoBot], parent_id: int, prompt: str) -> None:
         parent = await self.bot.store.get(parent_id)
         problem = await extend_problem(self.bot, interaction, parent)
         if problem is not None or parent is None:
-            await reply(interaction, problem or "That clip cannot be extended.")
+            await reply(interaction, problem or Msg("extend-cannot"))
             return
-        if not text:
-            await reply(interaction, "Tell me what happens next, so I know how to continue the clip.")
+        if not prompt:
+            await reply(interaction, Msg("extend-no-prompt"))
             return
         new = NewJob(
             kind=JobKind.EXTEND,
@@ -452,7 +485,7 @@ class ButtonsCog(commands.Cog):
             channel_id=parent.channel_id if parent.private else (interaction.channel_id or parent.channel_id),
             user_id=interaction.user.id,
             user_name=interaction.user.display_name,
-            prompt=text[:PROMPT_MAX_CHARS],
+            prompt=prompt[:PROMPT_MAX_CHARS],
             aspect_ratio=parent.aspect_ratio,
             parent_job_id=parent.id,
             parent_task_id=parent.task_id,
@@ -462,16 +495,16 @@ class ButtonsCog(commands.Cog):
         )
         await start_job(self.bot, interaction, new, private=parent.private)
 
-    async def _remix(self, interaction: discord.Interaction[VideoBot], source_id: int, text: str) -> None:
+    async def _remix(self, interaction: discord.Interaction[VideoBot], source_id: int, prompt: str) -> None:
         source = await self.bot.store.get(source_id)
         problem = await repeat_problem(self.bot, interaction, source)
         if problem is not None or source is None:
-            await reply(interaction, problem or "That clip cannot be remixed.")
+            await reply(interaction, problem or Msg("remix-cannot"))
             return
-        if not text and not source.refs and not source.parent_task_id:
-            await reply(interaction, "Give the remix a prompt.")
+        if not prompt and not source.refs and not source.parent_task_id:
+            await reply(interaction, Msg("remix-no-prompt"))
             return
-        new = _again(source, interaction, JobKind.REMIX, text[:PROMPT_MAX_CHARS])
+        new = _again(source, interaction, JobKind.REMIX, prompt[:PROMPT_MAX_CHARS])
         await start_job(self.bot, interaction, new, private=new.private, owns_refs=False)
 
 

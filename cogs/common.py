@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot.i18n import Msg, Text, text
 from bot.jobs import Job, JobStatus, NewJob
 from bot.jobs.limits import Refusal, access_problem
 from bot.jobs.permissions import missing_to_post
 from bot.jobs.sentences import SHUTTING_DOWN_SENTENCE, missing_permissions_sentence
 from bot.media import references
 from bot.ui.cards import NO_MENTIONS
-from bot.ui.replies import reply
+from bot.ui.replies import member_locale, reply, server_locale
 from bot.worker.intake import CardRefused
 
 if TYPE_CHECKING:
@@ -23,16 +24,10 @@ log = logging.getLogger("cogs.common")
 
 S = JobStatus
 PROMPT_MAX_CHARS = 4000
-CANNOT_POST = (
-    "I can't post in this channel: I need the View Channel, Send Messages, Embed Links and Attach Files "
-    "permissions here. Nothing was charged."
-)
-DMS_CLOSED = (
-    "I can't send you direct messages, so I can't deliver a private video: allow direct messages from "
-    "server members (Privacy Settings) and try again. Nothing was charged."
-)
-NO_DMS = "Videos can only be made on a server."
-SOMETHING_WRONG = "Something went wrong on my side; nothing was charged. Please try again."
+CANNOT_POST = Msg("refusal-cannot-post")
+DMS_CLOSED = Msg("refusal-dms-closed")
+NO_DMS = Msg("refusal-no-dms")
+SOMETHING_WRONG = Msg("refusal-something-wrong")
 
 
 def is_moderator(interaction: discord.Interaction[Any]) -> bool:
@@ -45,7 +40,7 @@ def _role_ids(interaction: discord.Interaction[Any]) -> list[int]:
     return [r.id for r in user.roles] if isinstance(user, discord.Member) else []
 
 
-async def access_refusal(bot: VideoBot, interaction: discord.Interaction[Any]) -> str | None:
+async def access_refusal(bot: VideoBot, interaction: discord.Interaction[Any]) -> Msg | None:
     """Why this person may not start a video here, as one sentence; None when they may."""
     if interaction.guild_id is None:
         return None if bot.settings.allow_dms else NO_DMS
@@ -60,7 +55,7 @@ async def access_refusal(bot: VideoBot, interaction: discord.Interaction[Any]) -
     )
 
 
-def permission_refusal(interaction: discord.Interaction[Any], *, private: bool = False) -> str | None:
+def permission_refusal(interaction: discord.Interaction[Any], *, private: bool = False) -> Msg | None:
     """Why the bot can't post a job's card and clip in this interaction's channel, as one sentence; None when
     it can. Read from `app_permissions` (Discord's computed permissions, channel overrides applied); a private
     job goes to the requester's DMs and a DM needs no channel permission."""
@@ -71,33 +66,34 @@ def permission_refusal(interaction: discord.Interaction[Any], *, private: bool =
     if not missing:
         return None
     me = interaction.client.user
-    return missing_permissions_sentence(missing, role_name=me.name if me else "the bot", in_thread=in_thread)
+    role = me.name if me else text(member_locale(interaction), "the-bot")
+    return missing_permissions_sentence(missing, role_name=role, in_thread=in_thread)
 
 
-async def iteration_refusal(bot: VideoBot, interaction: discord.Interaction[Any], source: Job) -> str | None:
+async def iteration_refusal(bot: VideoBot, interaction: discord.Interaction[Any], source: Job) -> Msg | None:
     """Extend / Remix / Retry on someone's clip: server rules, the requester-only switch, then whether the
     new card can be posted here."""
     problem = await _iteration_rules(bot, interaction, source)
     return problem if problem is not None else permission_refusal(interaction, private=source.private)
 
 
-async def _iteration_rules(bot: VideoBot, interaction: discord.Interaction[Any], source: Job) -> str | None:
+async def _iteration_rules(bot: VideoBot, interaction: discord.Interaction[Any], source: Job) -> Msg | None:
     if source.private:
         # A private result lives in its owner's DMs: only they can build on it, under their server's rules.
         if interaction.user.id != source.user_id:
-            return "Only the person who asked for this private clip can build on it."
+            return Msg("iterate-private-owner-only")
         if source.guild_id is None:
             return None
         if await bot.store.is_banned(source.guild_id, interaction.user.id):
-            return "You are not allowed to make videos on that server."
+            return Msg("iterate-banned-there")
         if (await bot.store.guild_config(source.guild_id)).paused:
-            return "Video generation is paused on that server by its moderators."
+            return Msg("iterate-paused-there")
         return None
     problem = await access_refusal(bot, interaction)
     if problem is not None:
         return problem
     if source.guild_id is not None and source.guild_id != interaction.guild_id:
-        return "That clip belongs to another server."
+        return Msg("iterate-other-server")
     if (
         interaction.guild_id is not None
         and source.user_id != interaction.user.id
@@ -105,7 +101,7 @@ async def _iteration_rules(bot: VideoBot, interaction: discord.Interaction[Any],
     ):
         config = await bot.store.guild_config(interaction.guild_id)
         if config.requester_only:
-            return "On this server only the person who asked for a clip can extend, remix or retry it."
+            return Msg("iterate-requester-only")
     return None
 
 
@@ -151,10 +147,12 @@ async def start_job(
             return None
         new.channel_id = dm.id
         new.private = True
+    # The card and the ping are public: the server's language (the member's own for a private video).
+    locale = member_locale(interaction) if private or new.guild_id is None else server_locale(interaction)
     limits = bot.settings.limits
     if new.guild_id is not None:
         limits = (await bot.store.guild_config(new.guild_id)).apply(limits)
-    admitted = await bot.worker.admit(new, limits)
+    admitted = await bot.worker.admit(new, limits, locale=locale)
     if isinstance(admitted, Refusal):
         log.info("user %s refused by limit %s", new.user_id, admitted.limit)
         drop_files()
@@ -167,16 +165,18 @@ async def start_job(
         await reply(interaction, exc.sentence)
         return None
     log.info("%s accepted (%s)", job.log_fields(), job.kind)
+    where: Text
     if private:
-        where = "in your direct messages"
+        where = Msg("started-where-dm")
     elif job.card_message_id is not None:
         channel = bot.get_partial_messageable(job.channel_id, guild_id=job.guild_id)
         where = channel.get_partial_message(job.card_message_id).jump_url
     else:
-        where = "its card will appear in this channel shortly"
+        where = Msg("started-where-soon")
     try:
         await interaction.edit_original_response(
-            content=f"Your video is on its way as job #{job.id}: {where}", allowed_mentions=NO_MENTIONS
+            content=text(member_locale(interaction), "started", job=job.id, where=where),
+            allowed_mentions=NO_MENTIONS,
         )
     except discord.HTTPException as exc:
         log.info("%s confirmation not shown: %s", job.log_fields(), exc.status)

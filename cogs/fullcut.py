@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot import media
+from bot.i18n import Msg, text
 from bot.jobs import Job, JobStatus
 from bot.media import cut
 from bot.ui.cards import NO_MENTIONS, shorten
-from bot.ui.replies import reply
+from bot.ui.replies import member_locale, reply
 from cogs.story import seen_lineage
 
 if TYPE_CHECKING:
@@ -32,20 +33,20 @@ ENVELOPE = 64 * 1024  # room for the multipart envelope Discord counts against t
 NAME_SHOWN = 40
 
 
-def credits(path: list[Job]) -> str:
+def credits(path: list[Job], locale: object = None) -> str:
     names: list[str] = []
     for job in path:
         name = discord.utils.escape_mentions(
-            discord.utils.escape_markdown(shorten(job.user_name or "someone", NAME_SHOWN))
+            discord.utils.escape_markdown(shorten(job.user_name or text(locale, "someone"), NAME_SHOWN))
         )
         if name not in names:
             names.append(name)
     return ", ".join(names)
 
 
-def caption(path: list[Job]) -> str:
+def caption(path: list[Job], locale: object = None) -> str:
     steps = " → ".join(f"#{j.id}" for j in path)
-    return f"**Full cut of job #{path[-1].id}** ({steps}), made by {credits(path)}."[:2000]
+    return text(locale, "fullcut-caption", job=path[-1].id, steps=steps, names=credits(path, locale))[:2000]
 
 
 def _render(data_dir: Path, path: list[Job], work: Path, limit: int) -> Path | None:
@@ -64,7 +65,7 @@ async def send_full_cut(bot: VideoBot, interaction: discord.Interaction[Any], jo
         return
     job, tree = found
     if any(j.status != JobStatus.DELIVERED for j in tree.path):
-        await reply(interaction, "Every clip on the way to this one must have been delivered for a full cut.")
+        await reply(interaction, Msg("fullcut-undelivered"))
         return
     limit = min(bot.presenter.upload_limit(job), int(getattr(interaction, "filesize_limit", 0) or 1 << 62))
     cuts = bot.settings.data_dir / "clips" / "cuts"
@@ -74,23 +75,17 @@ async def send_full_cut(bot: VideoBot, interaction: discord.Interaction[Any], jo
         try:
             made = await asyncio.to_thread(_render, bot.settings.data_dir, tree.path, work, limit)
         except cut.PartGone as gone:
-            await reply(
-                interaction,
-                f"The clip of job #{gone.job_id} is no longer kept (clips are kept while they can still be "
-                "extended), so I can't make the full cut.",
-            )
+            await reply(interaction, Msg("fullcut-part-gone", job=gone.job_id))
             return
         except media.MediaError as exc:
             log.warning("full cut of job %s failed: %s", job.id, exc)
-            await reply(interaction, "I couldn't join the clips of this branch into one video.")
+            await reply(interaction, Msg("fullcut-join-failed"))
             return
         if made is None:
-            await reply(
-                interaction, "The full cut is too long to fit Discord's upload limit here, even re-encoded."
-            )
+            await reply(interaction, Msg("fullcut-too-long"))
             return
         await interaction.edit_original_response(
-            content=caption(tree.path),
+            content=caption(tree.path, member_locale(interaction)),
             attachments=[discord.File(made, filename=f"full-cut-{job.id}.mp4")],
             allowed_mentions=NO_MENTIONS,
         )

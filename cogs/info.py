@@ -8,10 +8,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.i18n import Msg, text
 from bot.jobs import Job, JobKind, JobStatus
 from bot.jobs.limits import Limits, Usage, next_reset, when
 from bot.ui.cards import NO_MENTIONS, shorten
-from bot.ui.replies import reply
+from bot.ui.replies import member_locale, reply
 from cogs.common import access_refusal
 
 if TYPE_CHECKING:
@@ -22,100 +23,62 @@ JOBS_SHOWN = 10
 PROMPT_SHOWN = 60
 DESCRIPTION_MAX = 4096
 COLOUR = discord.Colour.blurple()
-NO_JOBS = "You have no videos yet."
-
-STATUS_LABELS: dict[JobStatus, str] = {
-    S.ACCEPTED: "⏳ queued",
-    S.SUBMITTING: "⏳ starting",
-    S.SUBMITTED: "⏳ waiting for the video service",
-    S.RUNNING: "🎬 generating",
-    S.COMPLETED: "📦 finishing",
-    S.DELIVERING: "📦 posting",
-    S.DELIVERED: "✅ delivered",
-    S.REJECTED: "⚠️ not started",
-    S.SUBMIT_UNKNOWN: "⚠️ unconfirmed",
-    S.FAILED: "❌ failed",
-    S.CANCELLED: "🛑 cancelled",
-    S.TIMED_OUT: "⌛ timed out",
-}
-
-HELP_ABOUT = (
-    "I turn a prompt — and, if you like, reference images or a short clip — into a short AI video, "
-    "posted in the channel with buttons to keep going. Every video costs real credits, so there are limits."
-)
-HELP_OPTIONS = (
-    "`prompt` — what should happen (optional when you attach a reference)\n"
-    "`image1` … `image16` — reference images (PNG, JPEG, WebP or GIF)\n"
-    "`video` — a reference clip, 1–24 s (3 s or less works best)\n"
-    "`aspect_ratio` — `16:9` landscape (default) or `9:16` portrait\n"
-    "`private` — deliver the clip to your direct messages instead of the channel"
-)
-HELP_BUTTONS = (
-    "**Extend** — continue the clip with what happens next\n"
-    "**Remix** — a new take with a changed prompt\n"
-    "**Retry** — the same request again\n"
-    "**Delete** — remove the clip (the requester or a moderator)\n"
-    "**Story** — a picture of how the clip came to be (also `/story job:`)\n"
-    "**Full cut** — the whole path from the first clip to this one, as one clip\n"
-    "**Cancel** — stop a video that is still in progress or waiting in your line\n"
-    "Message menu **Apps → Animate with AI** — turn a message's images or clip into a video"
-)
-HELP_EXAMPLES = (
-    "`/video prompt: a paper boat drifting down a rainy street, cinematic`\n"
-    "`/video prompt: she waves at the camera image1: (your photo) aspect_ratio: 9:16`\n"
-    "`/video video: (a 3 s clip) prompt: the camera flies up into the clouds private: True`"
-)
-HELP_MORE = (
-    "`/quota` — your allowance · `/jobs` — your recent videos · `/videoadmin` — server settings\n"
-    "Over your limit of videos in progress? A few more wait in your own line and start as yours finish."
-)
+NO_JOBS = Msg("jobs-none")
 
 
 # ---- the limit summary (shared by /quota and /help) ---------------------------------------------------
 
 
-def limit_fields(limits: Limits, usage: Usage, now: float, *, in_guild: bool) -> list[tuple[str, str]]:
+def limit_fields(
+    limits: Limits, usage: Usage, now: float, *, in_guild: bool, locale: object = None
+) -> list[tuple[str, str]]:
     """The caller's allowance right now, as (name, value) embed fields."""
-    reset = f"resets {when(next_reset(now))}"
+    reset = text(locale, "quota-resets", when=when(next_reset(now)))
     fields = [
-        ("Your videos today", _count(usage.user_today, limits.user_daily, reset)),
-        ("Your videos in progress", _count(usage.user_active, limits.user_concurrent, None)),
-        ("Cooldown", _cooldown(limits, usage, now)),
+        (text(locale, "quota-user-today"), _count(usage.user_today, limits.user_daily, reset, locale)),
+        (text(locale, "quota-user-active"), _count(usage.user_active, limits.user_concurrent, None, locale)),
+        (text(locale, "quota-cooldown"), _cooldown(limits, usage, now, locale)),
     ]
     if in_guild:
-        fields.append(("This server's videos today", _count(usage.guild_today, limits.guild_daily, reset)))
-    fields.append(("Bot-wide credit budget today", _budget(limits, usage, reset)))
+        fields.append(
+            (text(locale, "quota-guild-today"), _count(usage.guild_today, limits.guild_daily, reset, locale))
+        )
+    fields.append((text(locale, "quota-budget"), _budget(limits, usage, reset, locale)))
     return fields
 
 
-def _count(used: int, limit: int, reset: str | None) -> str:
+def _count(used: int, limit: int, reset: str | None, locale: object) -> str:
     if not limit:
-        return f"{used} (no limit)"
-    text = f"{used} of {limit} used, {max(0, limit - used)} left"
-    return f"{text} · {reset}" if reset else text
+        return text(locale, "quota-count-unlimited", used=used)
+    shown = text(locale, "quota-count", used=used, limit=limit, left=max(0, limit - used))
+    return text(locale, "quota-with-reset", text=shown, reset=reset) if reset else shown
 
 
-def _cooldown(limits: Limits, usage: Usage, now: float) -> str:
+def _cooldown(limits: Limits, usage: Usage, now: float, locale: object) -> str:
     if not limits.cooldown_seconds:
-        return "None"
-    gap = f"{limits.cooldown_seconds:g} s between videos"
+        return text(locale, "quota-cooldown-none")
     if usage.last_request_at is not None:
         ready = usage.last_request_at + limits.cooldown_seconds
         if ready > now:
-            return f"{gap}; your next one can start {when(ready)}"
-    return f"{gap}; you can start one now"
+            return text(locale, "quota-cooldown-wait", seconds=limits.cooldown_seconds, when=when(ready))
+    return text(locale, "quota-cooldown-ready", seconds=limits.cooldown_seconds)
 
 
-def _budget(limits: Limits, usage: Usage, reset: str) -> str:
-    used = usage.credits_today
+def _budget(limits: Limits, usage: Usage, reset: str, locale: object) -> str:
+    used = round(usage.credits_today, 1)
     if not limits.daily_credit_budget:
-        return f"{used:.1f} credits used (no budget)"
-    left = max(0.0, limits.daily_credit_budget - used)
+        return text(locale, "quota-budget-none", used=used)
+    left = max(0.0, limits.daily_credit_budget - usage.credits_today)
     videos = int(left // limits.credits_per_job) if limits.credits_per_job else 0
-    return (
-        f"{used:.1f} of {limits.daily_credit_budget:g} credits used, {left:.1f} left "
-        f"(about {videos} videos) · {reset}"
+    shown = text(
+        locale,
+        "quota-budget-left",
+        used=used,
+        budget=limits.daily_credit_budget,
+        left=round(left, 1),
+        videos=videos,
     )
+    return text(locale, "quota-with-reset", text=shown, reset=reset)
 
 
 async def add_limit_fields(
@@ -128,10 +91,13 @@ async def add_limit_fields(
         limits = (await bot.store.guild_config(guild_id)).apply(limits)
     now = bot.clock()
     usage = await bot.store.usage(interaction.user.id, guild_id, now)
+    locale = member_locale(interaction)
     problem = await access_refusal(bot, interaction)
     if problem is not None:
-        embed.add_field(name="Right now", value=shorten(problem, 1024), inline=False)
-    for name, value in limit_fields(limits, usage, now, in_guild=guild_id is not None):
+        embed.add_field(
+            name=text(locale, "quota-right-now"), value=shorten(problem.render(locale), 1024), inline=False
+        )
+    for name, value in limit_fields(limits, usage, now, in_guild=guild_id is not None, locale=locale):
         embed.add_field(name=name, value=value, inline=False)
 
 
@@ -146,31 +112,44 @@ def card_link(job: Job) -> str | None:
     return f"https://discord.com/channels/{where}/{job.channel_id}/{job.card_message_id}"
 
 
-def job_line(job: Job) -> str:
+def job_line(job: Job, locale: object = None) -> str:
     """One job in /jobs: number, status, age, card link, the start of the prompt."""
-    parts = [f"**#{job.id}** {STATUS_LABELS.get(job.status, str(job.status))}", when(job.created_at)]
+    status = text(locale, f"jobs-status-{job.status.value.replace('_', '-')}")
+    parts = [f"**#{job.id}** {status}", when(job.created_at)]
     if job.kind != JobKind.VIDEO:
-        parts.insert(1, f"({job.kind})")
+        parts.insert(1, text(locale, "jobs-kind", kind=Msg(f"kind-{job.kind.value}")))
     link = card_link(job)
     if link is not None:
-        parts.append(f"[card]({link})")
+        parts.append(text(locale, "jobs-card-link", link=link))
     line = " · ".join(parts)
     # Inline code shows the prompt as typed: no markdown, masked links or mentions can render from it.
     prompt = shorten(" ".join(job.prompt.split()), PROMPT_SHOWN).replace("`", "ˋ")
     return f"{line}\n`{prompt}`" if prompt else line
 
 
-def jobs_embed(jobs: list[Job]) -> discord.Embed:
+def jobs_embed(jobs: list[Job], locale: object = None) -> discord.Embed:
     lines: list[str] = []
     size = 0
     for job in jobs:
-        line = job_line(job)
+        line = job_line(job, locale)
         if size + len(line) + 1 > DESCRIPTION_MAX:
             break
         lines.append(line)
         size += len(line) + 1
-    embed = discord.Embed(title="Your recent videos", description="\n".join(lines), colour=COLOUR)
-    embed.set_footer(text=f"Your {len(lines)} most recent jobs, newest first")
+    embed = discord.Embed(title=text(locale, "jobs-title"), description="\n".join(lines), colour=COLOUR)
+    embed.set_footer(text=text(locale, "jobs-footer", count=len(lines)))
+    return embed
+
+
+def help_embed(locale: object) -> discord.Embed:
+    """/help without the member's limits (added by the command)."""
+    embed = discord.Embed(
+        title=text(locale, "help-title"), description=text(locale, "help-about"), colour=COLOUR
+    )
+    for part in ("options", "buttons", "examples", "more"):
+        embed.add_field(
+            name=text(locale, f"help-{part}-title"), value=text(locale, f"help-{part}"), inline=False
+        )
     return embed
 
 
@@ -185,7 +164,7 @@ class InfoCog(commands.Cog):
         name="quota", description="How many videos you can still make, and when that resets"
     )
     async def quota(self, interaction: discord.Interaction[VideoBot]) -> None:
-        embed = discord.Embed(title="Your video allowance", colour=COLOUR)
+        embed = discord.Embed(title=text(member_locale(interaction), "quota-title"), colour=COLOUR)
         await add_limit_fields(self.bot, interaction, embed)
         await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
@@ -196,16 +175,12 @@ class InfoCog(commands.Cog):
             await reply(interaction, NO_JOBS)
             return
         await interaction.response.send_message(
-            embed=jobs_embed(jobs), ephemeral=True, allowed_mentions=NO_MENTIONS
+            embed=jobs_embed(jobs, member_locale(interaction)), ephemeral=True, allowed_mentions=NO_MENTIONS
         )
 
     @app_commands.command(name="help", description="What this bot does, how to use /video, and your limits")
     async def help(self, interaction: discord.Interaction[VideoBot]) -> None:
-        embed = discord.Embed(title="Making videos", description=HELP_ABOUT, colour=COLOUR)
-        embed.add_field(name="/video options", value=HELP_OPTIONS, inline=False)
-        embed.add_field(name="On a clip", value=HELP_BUTTONS, inline=False)
-        embed.add_field(name="Examples", value=HELP_EXAMPLES, inline=False)
-        embed.add_field(name="More commands", value=HELP_MORE, inline=False)
+        embed = help_embed(member_locale(interaction))
         await add_limit_fields(self.bot, interaction, embed)
         await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS)
 

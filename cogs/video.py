@@ -14,10 +14,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.i18n import Msg, text
 from bot.jobs import JobKind, NewJob
 from bot.media import pending, references
 from bot.media.references import ReferenceError
-from bot.ui.replies import reply
+from bot.ui.replies import member_locale, reply
 from cogs.common import (
     PROMPT_MAX_CHARS,
     SOMETHING_WRONG,
@@ -41,10 +42,8 @@ _ANIMATE_RE = re.compile(r"v:anim:(?P<key>[0-9]+)")
 _OLD_ANIMATE_RE = re.compile(r"v:anim:[0-9]+:[0-9]+")
 _IMAGE_EXT = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp", ".tif", ".tiff", ".jfif"}
 _VIDEO_EXT = {".mp4", ".mov", ".webm", ".m4v", ".mkv"}
-NOTHING_TO_ANIMATE = "That message has no image or video I can use; pick a message with a picture or a clip."
-ANIMATE_AGAIN = (
-    "That Animate with AI box is too old or was already used; use Animate with AI on the message again."
-)
+NOTHING_TO_ANIMATE = Msg("animate-nothing")
+ANIMATE_AGAIN = Msg("animate-again")
 
 
 @dataclass(frozen=True)
@@ -84,6 +83,22 @@ def media_of(message: discord.Message) -> tuple[list[Any], list[Any]]:
                 name = PurePosixPath(urlsplit(url).path).name or "embed.png"
                 images.append(RemoteFile(filename=name, size=0, url=url))
     return images, videos
+
+
+def animate_modal(key: int, locale: str) -> discord.ui.Modal:
+    """The prompt box of Animate with AI, in the member's language; its submit is routed by custom_id."""
+    modal = discord.ui.Modal(title=text(locale, "animate-modal-title"), custom_id=f"v:anim:{key}")
+    modal.add_item(
+        discord.ui.TextInput(
+            label=text(locale, "animate-modal-label"),
+            style=discord.TextStyle.paragraph,
+            custom_id="prompt",
+            placeholder=text(locale, "animate-modal-placeholder"),
+            max_length=PROMPT_MAX_CHARS,
+            required=False,
+        )
+    )
+    return modal
 
 
 class VideoCog(commands.Cog):
@@ -171,13 +186,10 @@ class VideoCog(commands.Cog):
             await reply(interaction, problem)
             return
         if not prompt and not images and not videos:
-            await reply(interaction, "Tell me what to make: give a prompt, or attach an image or a video.")
+            await reply(interaction, Msg("video-nothing-to-make"))
             return
         if len(prompt) > PROMPT_MAX_CHARS:
-            await reply(
-                interaction,
-                f"Your prompt is {len(prompt)} characters long; please keep it to {PROMPT_MAX_CHARS}.",
-            )
+            await reply(interaction, Msg("video-prompt-too-long", length=len(prompt), limit=PROMPT_MAX_CHARS))
             return
         try:
             collected = await references.collect(
@@ -185,7 +197,7 @@ class VideoCog(commands.Cog):
             )
         except ReferenceError as exc:
             log.info("refused references from user %s: %s", interaction.user.id, exc.user_message)
-            await reply(interaction, exc.user_message)
+            await reply(interaction, exc.sentence)
             return
         assert interaction.channel_id is not None
         new = NewJob(
@@ -223,17 +235,7 @@ class VideoCog(commands.Cog):
             created=self.bot.clock(),
         )
         await asyncio.to_thread(pending.save, self.bot.settings.data_dir, interaction.id, record)
-        modal = discord.ui.Modal(title="Animate with AI", custom_id=f"v:anim:{interaction.id}")
-        modal.add_item(
-            discord.ui.TextInput(
-                label="What should happen?",
-                style=discord.TextStyle.paragraph,
-                custom_id="prompt",
-                placeholder="The cat slowly turns its head and winks",
-                max_length=PROMPT_MAX_CHARS,
-                required=False,
-            )
-        )
+        modal = animate_modal(interaction.id, member_locale(interaction))
         await interaction.response.send_modal(modal)
         modal.stop()  # the submit is routed by custom_id in on_interaction (survives a restart)
 

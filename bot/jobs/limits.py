@@ -11,6 +11,8 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
+from bot.i18n import Msg
+
 DAY = 86400.0
 T = TypeVar("T")
 
@@ -88,7 +90,7 @@ class Usage:
 @dataclass(frozen=True)
 class Refusal:
     limit: str  # which limit: user_daily, user_concurrent, user_queue, guild_daily, cooldown, budget
-    message: str  # one sentence for the requester, with the numbers and when it resets
+    message: Msg  # one sentence for the requester, with the numbers and when it resets
     resets_at: float | None
 
 
@@ -113,38 +115,27 @@ def refusal(limits: Limits, usage: Usage, now: float, *, in_guild: bool) -> Refu
         n = limits.user_concurrent
         if not limits.user_queue:
             return Refusal(
-                "user_concurrent",
-                f"You already have {usage.user_active} of your {n} videos in progress; "
-                "start another when one of them finishes.",
-                None,
+                "user_concurrent", Msg("limit-user-concurrent", active=usage.user_active, limit=n), None
             )
         return Refusal(
-            "user_queue",
-            f"You have {usage.user_active} videos in progress and {usage.user_lined} waiting in your line "
-            "(the most this server allows); wait for one to finish.",
-            None,
+            "user_queue", Msg("limit-user-queue", active=usage.user_active, lined=usage.user_lined), None
         )
     if limits.cooldown_seconds and usage.last_request_at is not None:
         ready = usage.last_request_at + limits.cooldown_seconds
         if ready > now:
             return Refusal(
-                "cooldown",
-                f"Please wait {limits.cooldown_seconds:g} s between videos; "
-                f"you can start the next one {when(ready)}.",
-                ready,
+                "cooldown", Msg("limit-cooldown", seconds=limits.cooldown_seconds, when=when(ready)), ready
             )
     if limits.user_daily and usage.user_today >= limits.user_daily:
         return Refusal(
             "user_daily",
-            f"You've made {usage.user_today} of your {limits.user_daily} videos today; "
-            f"your allowance resets {when(reset)}.",
+            Msg("limit-user-daily", made=usage.user_today, limit=limits.user_daily, when=when(reset)),
             reset,
         )
     if in_guild and limits.guild_daily and usage.guild_today >= limits.guild_daily:
         return Refusal(
             "guild_daily",
-            f"This server has made {usage.guild_today} of its {limits.guild_daily} videos today; "
-            f"the server's allowance resets {when(reset)}.",
+            Msg("limit-guild-daily", made=usage.guild_today, limit=limits.guild_daily, when=when(reset)),
             reset,
         )
     if (
@@ -153,8 +144,12 @@ def refusal(limits: Limits, usage: Usage, now: float, *, in_guild: bool) -> Refu
     ):
         return Refusal(
             "budget",
-            f"The bot has used {usage.credits_today:g} of its {limits.daily_credit_budget:g} credits today, "
-            f"not enough for another video; the budget resets {when(reset)}.",
+            Msg(
+                "limit-budget",
+                used=usage.credits_today,
+                budget=limits.daily_credit_budget,
+                when=when(reset),
+            ),
             reset,
         )
     return None
@@ -168,12 +163,6 @@ def must_wait(limits: Limits, usage: Usage) -> bool:
     return usage.user_lined > 0 or usage.user_active >= limits.user_concurrent
 
 
-def ordinal(n: int) -> str:
-    """1st, 2nd, 3rd, 4th, … 11th, 12th, 13th, 21st."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def access_problem(
     config: GuildConfig | None,
     *,
@@ -181,19 +170,19 @@ def access_problem(
     role_ids: list[int],
     banned: bool,
     is_moderator: bool = False,
-) -> str | None:
+) -> Msg | None:
     """Why this member may not make videos here (one sentence), or None."""
     if banned:
-        return "You are not allowed to make videos on this server."
+        return Msg("access-banned")
     if config is None:
         return None
     if config.paused:
-        return "Video generation is paused on this server by its moderators."
+        return Msg("access-paused")
     if config.allowed_channels and channel_id not in config.allowed_channels:
         channels = ", ".join(f"<#{c}>" for c in config.allowed_channels[:10])
-        return f"Videos can't be made in this channel; use {channels}."
+        return Msg("access-channel", channels=channels)
     if config.allowed_roles and not is_moderator and not set(role_ids) & set(config.allowed_roles):
-        return "You need one of this server's video roles to make videos here."
+        return Msg("access-role")
     return None
 
 

@@ -156,6 +156,10 @@ class Job:
     # The guild's upload limit in bytes, stored at admission by the process holding the guild's shard, so a
     # process without that guild in its cache delivers with the real limit (None: not known).
     upload_limit: int | None = None
+    locale: str | None = None  # the Discord locale its public card and ping are shown in (None: English)
+    # How it ended, as a catalog message id and its JSON arguments (rows from before have `error` only).
+    error_key: str | None = None
+    error_args: str | None = None
 
     @property
     def images(self) -> list[Reference]:
@@ -189,3 +193,4 @@ class NewJob:
     credit_user_id: int | None = None
     private: bool = False
     upload_limit: int | None = None  # the guild's upload limit in bytes, when known at admission
+    locale: str | None = None  # the Discord locale its public card and ping are shown in (None: English)

@@ -27,14 +27,15 @@ ATTACH_FILES = 1 << 15
 READ_MESSAGE_HISTORY = 1 << 16
 SEND_MESSAGES_IN_THREADS = 1 << 38
 
-# The names a server admin sees on a channel's Permissions page.
+# Permission ids; the name a server admin sees on a channel's Permissions page is the catalog message
+# `permission-<id>` (Discord shows these names in the admin's own language).
 NAMES: dict[int, str] = {
-    VIEW_CHANNEL: "View Channel",
-    SEND_MESSAGES: "Send Messages",
-    SEND_MESSAGES_IN_THREADS: "Send Messages in Threads",
-    EMBED_LINKS: "Embed Links",
-    ATTACH_FILES: "Attach Files",
-    READ_MESSAGE_HISTORY: "Read Message History",
+    VIEW_CHANNEL: "view-channel",
+    SEND_MESSAGES: "send-messages",
+    SEND_MESSAGES_IN_THREADS: "send-messages-in-threads",
+    EMBED_LINKS: "embed-links",
+    ATTACH_FILES: "attach-files",
+    READ_MESSAGE_HISTORY: "read-message-history",
 }
 
 

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
+from bot.i18n import Msg
+
 __all__ = ["MediaError"]
 
 
 class MediaError(Exception):
-    """A problem with a user's file, carrying ONE clear sentence for the user (names the file)."""
+    """A problem with a user's file, carrying ONE clear sentence for the user (names the file): `sentence`
+    is the catalog message shown to them, `user_message` its English text (logs)."""
 
-    def __init__(self, user_message: str) -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
+    def __init__(self, sentence: Msg) -> None:
+        self.sentence = sentence
+        self.user_message = sentence.render()
+        super().__init__(self.user_message)
 
 
-def _name(filename: str) -> str:
+def _name(filename: str) -> str | Msg:
     """The file's own name (no directories), or a stand-in when Discord gave none."""
     name = PurePosixPath(filename.replace("\\", "/")).name.strip()
-    return name or "That file"
+    return name or Msg("media-that-file")

@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from bot.i18n import Msg
 from bot.media.errors import MediaError, _name
 
 __all__ = ["MAX_IMAGE_BYTES", "PreparedImage", "prepare_image"]
@@ -21,13 +22,12 @@ _PASSTHROUGH = {"PNG": "image/png", "JPEG": "image/jpeg", "MPO": "image/jpeg"}
 _PASSTHROUGH_SUFFIXES = {"image/png": (".png",), "image/jpeg": (".jpg", ".jpeg", ".jpe", ".jfif")}
 # Pillow can only "decode" EPS by running Ghostscript on it: never do that with a stranger's file.
 _REFUSED_FORMATS = frozenset({"EPS"})
-_ACCEPTED_HINT = "attach a PNG, JPEG, WebP or GIF."
 _MIB = 1024 * 1024
 
 
-def _megabytes(size: int) -> str:
+def _megabytes(size: int) -> Msg:
     """Size in MB (MiB) with one decimal, rounded *up* so a refused file never reads as "20.0 MB"."""
-    return f"{math.ceil(size * 10 / _MIB) / 10:.1f} MB"
+    return Msg("size-mb", mb=math.ceil(size * 10 / _MIB) / 10)
 
 
 @dataclass(frozen=True)
@@ -42,14 +42,13 @@ def _open_formats() -> list[str]:
     return [fmt for fmt in Image.OPEN if fmt not in _REFUSED_FORMATS]
 
 
-def _too_many_pixels(name: str) -> MediaError:
+def _too_many_pixels(name: str | Msg) -> MediaError:
     limit = Image.MAX_IMAGE_PIXELS
-    detail = ""
-    if limit:
-        detail = (
-            f" (over {limit / 1_000_000:.0f} megapixels)" if limit >= 1_000_000 else f" (over {limit} pixels)"
-        )
-    return MediaError(f"{name} has too many pixels for me to open safely{detail}; attach a smaller image.")
+    if not limit:
+        return MediaError(Msg("media-too-many-pixels", name=name))
+    if limit >= 1_000_000:
+        return MediaError(Msg("media-too-many-megapixels", name=name, limit=round(limit / 1_000_000)))
+    return MediaError(Msg("media-too-many-pixels-over", name=name, limit=limit))
 
 
 def prepare_image(data: bytes, filename: str) -> PreparedImage:
@@ -70,8 +69,8 @@ def prepare_image(data: bytes, filename: str) -> PreparedImage:
     """
     name = _name(filename)
     if len(data) > MAX_IMAGE_BYTES:
-        raise MediaError(f"{name} is {_megabytes(len(data))}; images must be 20 MB or smaller.")
-    not_an_image = MediaError(f"{name} is not an image I can use: {_ACCEPTED_HINT}")
+        raise MediaError(Msg("media-image-too-large", name=name, size=_megabytes(len(data))))
+    not_an_image = MediaError(Msg("media-not-an-image", name=name))
     if not data:
         raise not_an_image
     formats = _open_formats()
@@ -87,7 +86,7 @@ def prepare_image(data: bytes, filename: str) -> PreparedImage:
             if limit and image.width * image.height > limit:
                 raise _too_many_pixels(name)
             image.load()
-            return _prepared_from(image, data, name)
+            return _prepared_from(image, data, name if isinstance(name, str) else "image")
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _too_many_pixels(name) from None
     except MediaError:
@@ -97,9 +96,7 @@ def prepare_image(data: bytes, filename: str) -> PreparedImage:
     except (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError, KeyError) as exc:
         # Pillow raises a zoo of exception types for damaged files (SyntaxError for bad PNG chunks,
         # OSError for truncated data, ...); none of them is our bug, all of them mean "unusable file".
-        raise MediaError(
-            f"{name} looks damaged or incomplete, so I couldn't read it; try saving it again."
-        ) from exc
+        raise MediaError(Msg("media-image-damaged", name=name)) from exc
 
 
 def _prepared_from(image: Image.Image, data: bytes, name: str) -> PreparedImage:
@@ -119,9 +116,7 @@ def _prepared_from(image: Image.Image, data: bytes, name: str) -> PreparedImage:
     converted.save(out, format="PNG")
     png = out.getvalue()
     if len(png) > MAX_IMAGE_BYTES:
-        raise MediaError(
-            f"{name} is {_megabytes(len(png))} once converted to PNG; images must be 20 MB or smaller."
-        )
+        raise MediaError(Msg("media-png-too-large", name=name, size=_megabytes(len(png))))
     return PreparedImage(data=png, filename=_with_suffix(name, ".png"), content_type="image/png")
 
 

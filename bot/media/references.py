@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 import aiohttp
 
 from bot import media
+from bot.i18n import Msg
 from bot.jobs import Reference
 
 log = logging.getLogger("bot.media.references")
@@ -44,11 +45,13 @@ class AttachmentLike(Protocol):
 
 
 class ReferenceError(Exception):
-    """A reference the user gave cannot be used; `user_message` is one clear sentence."""
+    """A reference the user gave cannot be used: `sentence` is one clear sentence (its English text in
+    `user_message`, for logs)."""
 
-    def __init__(self, user_message: str) -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
+    def __init__(self, sentence: Msg) -> None:
+        self.sentence = sentence
+        self.user_message = sentence.render()
+        super().__init__(self.user_message)
 
 
 @dataclass(frozen=True)
@@ -59,15 +62,11 @@ class Collected:
 
 def check_counts(images: int, videos: int, *, extending: bool = False) -> None:
     if images > MAX_IMAGES:
-        raise ReferenceError(f"You attached {images} images; the video service takes at most {MAX_IMAGES}.")
+        raise ReferenceError(Msg("refs-too-many-images", count=images, limit=MAX_IMAGES))
     if videos > MAX_VIDEOS:
-        raise ReferenceError(
-            f"You attached {videos} videos; the video service takes at most one reference clip."
-        )
+        raise ReferenceError(Msg("refs-too-many-videos", count=videos))
     if videos and extending:
-        raise ReferenceError(
-            "A reference video cannot be combined with Extend: extend the clip without a video."
-        )
+        raise ReferenceError(Msg("refs-video-with-extend"))
 
 
 def url_expiry(url: str) -> float | None:
@@ -79,8 +78,8 @@ def url_expiry(url: str) -> float | None:
         return None
 
 
-def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+def _mb(size: int) -> Msg:
+    return Msg("size-mb", mb=round(size / (1024 * 1024), 1))
 
 
 async def _download(session: aiohttp.ClientSession, att: AttachmentLike, dest: Path, cap: int) -> int:
@@ -88,25 +87,21 @@ async def _download(session: aiohttp.ClientSession, att: AttachmentLike, dest: P
     try:
         async with session.get(att.url, timeout=aiohttp.ClientTimeout(total=120)) as resp:
             if resp.status in (403, 404, 410):
-                raise ReferenceError(
-                    f"I couldn't download {att.filename}: its link has expired. Attach the file again."
-                )
+                raise ReferenceError(Msg("refs-link-expired", filename=att.filename))
             if resp.status != 200:
                 log.warning("attachment download answered HTTP %s", resp.status)
-                raise ReferenceError(f"I couldn't download {att.filename} from Discord right now; try again.")
+                raise ReferenceError(Msg("refs-download-failed", filename=att.filename))
             written = 0
             with dest.open("wb") as out:
                 async for chunk in resp.content.iter_chunked(_CHUNK):
                     written += len(chunk)
                     if written > cap:
-                        raise ReferenceError(f"{att.filename} is larger than {_mb(cap)}, which is too large.")
+                        raise ReferenceError(Msg("refs-larger-than", filename=att.filename, size=_mb(cap)))
                     out.write(chunk)
             return written
     except (aiohttp.ClientError, TimeoutError) as exc:
         log.warning("attachment download failed: %s", type(exc).__name__)
-        raise ReferenceError(
-            f"I couldn't download {att.filename} from Discord right now; try again."
-        ) from exc
+        raise ReferenceError(Msg("refs-download-failed", filename=att.filename)) from exc
 
 
 async def collect(
@@ -121,12 +116,10 @@ async def collect(
     check_counts(len(images), len(videos), extending=extending)
     for att in images:
         if att.size > media.MAX_IMAGE_BYTES:
-            raise ReferenceError(f"{att.filename} is {_mb(att.size)}; images must be 20 MB or smaller.")
+            raise ReferenceError(Msg("media-image-too-large", name=att.filename, size=_mb(att.size)))
     for att in videos:
         if att.size > MAX_VIDEO_BYTES:
-            raise ReferenceError(
-                f"{att.filename} is {_mb(att.size)}, which is too large for a reference clip."
-            )
+            raise ReferenceError(Msg("refs-clip-too-large", filename=att.filename, size=_mb(att.size)))
     rel_folder = Path("refs") / uuid.uuid4().hex
     folder = data_dir / rel_folder
     folder.mkdir(parents=True, exist_ok=True)
@@ -151,7 +144,7 @@ async def _image(
     try:
         prepared = await asyncio.to_thread(media.prepare_image, data, att.filename)
     except media.MediaError as exc:
-        raise ReferenceError(exc.user_message) from exc
+        raise ReferenceError(exc.sentence) from exc
     name = f"image-{index}{Path(prepared.filename).suffix or '.png'}"
     await asyncio.to_thread((folder / name).write_bytes, prepared.data)
     return Reference(
@@ -172,7 +165,7 @@ async def _video(
     try:
         info = await asyncio.to_thread(media.check_reference_video, path, att.filename)
     except media.MediaError as exc:
-        raise ReferenceError(exc.user_message) from exc
+        raise ReferenceError(exc.sentence) from exc
     # The API fetches the clip at submit time, which follows within seconds: Discord's signed URL serves.
     expires = url_expiry(att.url) or time.time() + 3600
     return Reference(

@@ -29,6 +29,7 @@ import av
 from av.container import OutputContainer
 from av.video.frame import PictureType
 
+from bot.i18n import Msg
 from bot.media import MediaError, video_duration
 
 VIDEO_BITRATE = 4_000_000  # 720p at a quality that stays close to the source
@@ -65,7 +66,7 @@ def _first_frame(path: Path) -> list[int]:
         for frame in container.decode(video=0):
             thumb = frame.to_image().convert("L").resize((32, 18))  # type: ignore[no-untyped-call]
             return list(thumb.tobytes())
-    raise MediaError(f"{path.name} has no pictures.")
+    raise MediaError(Msg("media-no-pictures", name=path.name))
 
 
 def _difference(a: list[int], b: list[int]) -> float:
@@ -93,7 +94,7 @@ def concat(clips: Sequence[Path], dest: Path, *, skips: Sequence[float] | None =
         _concat(clips, tmp, skips or [0.0] * len(clips))
         os.replace(tmp, dest)
     except (av.FFmpegError, IndexError, ValueError) as exc:
-        raise MediaError(f"{dest.name} could not be joined from its parts.") from exc
+        raise MediaError(Msg("media-join-failed", name=dest.name)) from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -126,7 +127,7 @@ def _append(clip: Path, picture: _Picture, sound: _Sound | None, skip: float = 0
     The part's first `skip` seconds are left out (pictures and sound)."""
     with av.open(str(clip)) as inp:
         if not inp.streams.video:
-            raise MediaError(f"{clip.name} has no pictures to join.")
+            raise MediaError(Msg("media-no-pictures", name=clip.name))
         vin = inp.streams.video[0]
         vin.thread_type = "AUTO"
         ain = inp.streams.audio[0] if inp.streams.audio and sound is not None else None
@@ -161,7 +162,7 @@ def _append(clip: Path, picture: _Picture, sound: _Sound | None, skip: float = 0
                 elif part_sound is not None and isinstance(frame, av.AudioFrame):
                     part_sound.add(frame, _time(frame, origin))
         if picture.frames == first_slot:
-            raise MediaError(f"{clip.name} has no pictures to join.")
+            raise MediaError(Msg("media-no-pictures", name=clip.name))
         # Show the last picture for as long as the part lasts, then end its sound exactly there.
         picture.fill(max(picture.frames, first_slot + round(end * picture.rate)))
         if part_sound is not None:

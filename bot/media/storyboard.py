@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from PIL import Image, ImageDraw, ImageFont
 
+from bot import i18n
+
 MAX_PANELS = 20  # panels drawn at most
 MAX_COLUMNS = 8  # generations drawn side by side in the full layout
 MAX_ROWS = 6  # rows in the full layout
@@ -80,11 +82,14 @@ class Storyboard:
         return next(p for p in self.panels if p.job_id == job_id)
 
 
-def render(segments: Sequence[Segment], target: int, *, max_bytes: int = MAX_BYTES) -> Storyboard:
-    """The storyboard of `target`'s tree (`segments` must contain target and its ancestors)."""
-    board = _render(segments, target, frames=True)
+def render(
+    segments: Sequence[Segment], target: int, *, max_bytes: int = MAX_BYTES, locale: object = None
+) -> Storyboard:
+    """The storyboard of `target`'s tree (`segments` must contain target and its ancestors), its words in
+    `locale` (the segments' `how` and `note` come already in it)."""
+    board = _render(segments, target, frames=True, locale=locale)
     if len(board.png) > max_bytes:
-        board = _render(segments, target, frames=False)
+        board = _render(segments, target, frames=False, locale=locale)
     return board
 
 
@@ -204,14 +209,16 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: Font, width: int, lines: i
     return [_clip(draw, s, font, width) for s in out[:lines]]
 
 
-def _thumb(canvas: Image.Image, draw: ImageDraw.ImageDraw, seg: Segment, left: int, top: int) -> None:
+def _thumb(
+    canvas: Image.Image, draw: ImageDraw.ImageDraw, seg: Segment, left: int, top: int, locale: object
+) -> None:
     area = (left, top, left + THUMB_W, top + THUMB_H)
     if seg.frame is None:
         draw.rectangle(area, fill=PLACEHOLDER_FILL)
-        text = seg.note or "clip no longer kept"
+        note = _clip(draw, seg.note or i18n.text(locale, "story-clip-gone"), _font(13), THUMB_W)
         font = _font(13)
-        w = draw.textlength(text, font=font)
-        draw.text((left + (THUMB_W - w) / 2, top + THUMB_H / 2 - 8), text, fill=TEXT, font=font)
+        w = draw.textlength(note, font=font)
+        draw.text((left + (THUMB_W - w) / 2, top + THUMB_H / 2 - 8), note, fill=TEXT, font=font)
         return
     draw.rectangle(area, fill=THUMB_FILL)
     picture = seg.frame.convert("RGB")
@@ -220,26 +227,31 @@ def _thumb(canvas: Image.Image, draw: ImageDraw.ImageDraw, seg: Segment, left: i
 
 
 def _draw_panel(
-    canvas: Image.Image, draw: ImageDraw.ImageDraw, seg: Segment, panel: Panel, target: int
+    canvas: Image.Image, draw: ImageDraw.ImageDraw, seg: Segment, panel: Panel, target: int, locale: object
 ) -> None:
     left, top, _right, bottom = panel.box
     border = TARGET_BORDER if seg.job_id == target else PATH_BORDER if panel.on_path else PANEL_FILL
     draw.rounded_rectangle(panel.box, radius=8, fill=PANEL_FILL, outline=border, width=3)
-    _thumb(canvas, draw, seg, left + PAD, top + PAD)
+    _thumb(canvas, draw, seg, left + PAD, top + PAD, locale)
     width = PANEL_W - 2 * PAD
     y = top + PAD + THUMB_H + 6
     draw.text((left + PAD, y), _clip(draw, f"#{seg.job_id} · {seg.how}", _font(16), width), TEXT, _font(16))
     y += 20
-    draw.text((left + PAD, y), _clip(draw, f"by {seg.author}", _font(14), width), MUTED, _font(14))
+    by = i18n.text(locale, "story-by", name=seg.author)
+    draw.text((left + PAD, y), _clip(draw, by, _font(14), width), MUTED, _font(14))
     y += 19
     for line in _wrap(
-        draw, seg.prompt or "(no prompt)", _font(13), width, 3 if not panel.side_branches else 2
+        draw,
+        seg.prompt or i18n.text(locale, "story-no-prompt"),
+        _font(13),
+        width,
+        3 if not panel.side_branches else 2,
     ):
         draw.text((left + PAD, y), line, TEXT, _font(13))
         y += 16
     if panel.side_branches:
         n = panel.side_branches
-        badge = f"+{n} segment{'s' if n != 1 else ''} branching off"
+        badge = i18n.text(locale, "story-branching-off", count=n)
         draw.text(
             (left + PAD, bottom - PAD - 16), _clip(draw, badge, _font(13), width), TARGET_BORDER, _font(13)
         )
@@ -252,7 +264,7 @@ def _connect(draw: ImageDraw.ImageDraw, parent: Panel, child: Panel) -> None:
     draw.line([(parent.box[2], y0), (x_mid, y0), (x_mid, y1), (child.box[0], y1)], fill=LINE, width=3)
 
 
-def _render(segments: Sequence[Segment], target: int, *, frames: bool) -> Storyboard:
+def _render(segments: Sequence[Segment], target: int, *, frames: bool, locale: object) -> Storyboard:
     by_id = {s.job_id: s if frames else replace(s, frame=None) for s in segments}
     panels, order, summarised, hidden = _layout(segments, target)
     path = _path(by_id, target)
@@ -261,19 +273,21 @@ def _render(segments: Sequence[Segment], target: int, *, frames: bool) -> Storyb
     width = max(width, 480)
     canvas = Image.new("RGB", (width, height), BACKGROUND)
     draw = ImageDraw.Draw(canvas)
-    title = f"Story of job #{target}: {len(path)} segment{'s' if len(path) != 1 else ''} from the first clip"
+    title = i18n.text(locale, "story-picture-title", job=target, count=len(path))
     if hidden:
-        title += f" · {hidden} more in the tree not drawn"
+        title = i18n.text(locale, "story-picture-title-hidden", title=title, count=hidden)
     draw.text((MARGIN, MARGIN), _clip(draw, title, _font(18), width - 2 * MARGIN), TEXT, _font(18))
     placed = {p.job_id: p for p in panels}
     for p in panels:
         if p.parent_id is not None and p.parent_id in placed:
             _connect(draw, placed[p.parent_id], p)
     for p in panels:
-        _draw_panel(canvas, draw, by_id[p.job_id], p, target)
+        _draw_panel(canvas, draw, by_id[p.job_id], p, target, locale)
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG", optimize=True)
-    alt = " → ".join(f"#{j} {by_id[j].how} by {by_id[j].author}" for j in path)
-    alt = f"Storyboard: {alt}"
+    steps = " → ".join(
+        i18n.text(locale, "segment-label", job=j, kind=by_id[j].how, name=by_id[j].author) for j in path
+    )
+    alt = i18n.text(locale, "story-alt", steps=steps)
     alt = alt if len(alt) <= ALT_TEXT_MAX else alt[: ALT_TEXT_MAX - 1] + "…"
     return Storyboard(buffer.getvalue(), width, height, panels, order, path, summarised, hidden, alt)

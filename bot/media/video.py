@@ -10,6 +10,7 @@ from typing import Any
 import av
 from PIL import Image
 
+from bot.i18n import Msg
 from bot.media.errors import MediaError, _name
 
 __all__ = [
@@ -35,7 +36,6 @@ _IMAGE_DEMUXERS = frozenset({"image2", "gif", "apng", "webp", "ico", "tiff"})
 _IMAGE_CODECS = frozenset(
     {"png", "apng", "mjpeg", "jpegls", "gif", "webp", "bmp", "tiff", "ico", "svg", "pgm", "ppm", "jpeg2000"}
 )
-_VIDEO_HINT = "attach an MP4, MOV or WebM video."
 _FFMPEG_ERRORS: tuple[type[BaseException], ...] = (av.FFmpegError, OSError, ValueError, EOFError)
 
 
@@ -67,22 +67,22 @@ def probe_video(path: Path, filename: str) -> VideoInfo:
     except MediaError:
         raise
     except _FFMPEG_ERRORS as exc:
-        raise MediaError(f"{name} is not a video I can read: {_VIDEO_HINT}") from exc
+        raise MediaError(Msg("media-not-a-video", name=name)) from exc
 
 
-def _probe_open_container(container: Any, name: str) -> VideoInfo:
+def _probe_open_container(container: Any, name: str | Msg) -> VideoInfo:
     demuxer = str(container.format.name)
     if not container.streams.video:
         if container.streams.audio:
-            raise MediaError(f"{name} has no picture, only sound: {_VIDEO_HINT}")
-        raise MediaError(f"{name} is not a video I can read: {_VIDEO_HINT}")
+            raise MediaError(Msg("media-only-sound", name=name))
+        raise MediaError(Msg("media-not-a-video", name=name))
     stream = container.streams.video[0]
     codec = str(stream.codec_context.name)
     if demuxer in _IMAGE_DEMUXERS or demuxer.endswith("_pipe") or codec in _IMAGE_CODECS:
-        raise MediaError(f"{name} is a picture, not a video: {_VIDEO_HINT}")
+        raise MediaError(Msg("media-picture-not-video", name=name))
     width, height = int(stream.codec_context.width), int(stream.codec_context.height)
     if width <= 0 or height <= 0:
-        raise MediaError(f"{name} is not a video I can read: {_VIDEO_HINT}")
+        raise MediaError(Msg("media-not-a-video", name=name))
     has_audio = bool(container.streams.audio)
 
     _decode_first_frame(container, stream, name)
@@ -91,7 +91,7 @@ def _probe_open_container(container: Any, name: str) -> VideoInfo:
         container.seek(0)
         duration = _demuxed_duration(container, stream)
     if duration is None or not math.isfinite(duration) or duration <= 0:
-        raise MediaError(f"{name} is damaged: I couldn't tell how long it is.")
+        raise MediaError(Msg("media-no-duration", name=name))
     return VideoInfo(
         duration=duration,
         width=width,
@@ -102,7 +102,7 @@ def _probe_open_container(container: Any, name: str) -> VideoInfo:
     )
 
 
-def _decode_first_frame(container: Any, stream: Any, name: str, max_packets: int = 300) -> None:
+def _decode_first_frame(container: Any, stream: Any, name: str | Msg, max_packets: int = 300) -> None:
     for count, packet in enumerate(container.demux(stream)):
         if count >= max_packets:
             break
@@ -116,7 +116,7 @@ def _decode_first_frame(container: Any, stream: Any, name: str, max_packets: int
             return
     except av.FFmpegError:
         pass
-    raise MediaError(f"{name} is damaged: I couldn't decode a single picture from it.")
+    raise MediaError(Msg("media-no-picture", name=name))
 
 
 def _header_duration(container: Any, stream: Any) -> float | None:
@@ -146,14 +146,14 @@ def _demuxed_duration(container: Any, stream: Any) -> float | None:
     return float((end - first) * time_base)
 
 
-def _seconds(value: float, *, limit: float, above: bool) -> str:
+def _seconds(value: float, *, limit: float, above: bool) -> float:
     """``value`` to a tenth of a second, never rounded onto the allowed side of ``limit``."""
     shown = round(value, 1)
     if above and shown <= limit:
         shown = math.ceil(value * 10) / 10
     elif not above and shown >= limit:
         shown = math.floor(value * 10) / 10
-    return f"{shown:.1f} s"
+    return shown
 
 
 def check_reference_video(path: Path, filename: str) -> VideoInfo:
@@ -163,18 +163,13 @@ def check_reference_video(path: Path, filename: str) -> VideoInfo:
     """
     info = probe_video(path, filename)
     name = _name(filename)
-    rule = (
-        f"a reference video must be {MIN_VIDEO_SECONDS:g}–{MAX_VIDEO_SECONDS:g} s "
-        f"({RECOMMENDED_VIDEO_SECONDS:g} s or less works best)."
-    )
+    rule = {"min": MIN_VIDEO_SECONDS, "max": MAX_VIDEO_SECONDS, "best": RECOMMENDED_VIDEO_SECONDS}
     if info.duration < MIN_VIDEO_SECONDS - DURATION_TOLERANCE:
-        raise MediaError(
-            f"{name} is {_seconds(info.duration, limit=MIN_VIDEO_SECONDS, above=False)} long; {rule}"
-        )
+        shown = _seconds(info.duration, limit=MIN_VIDEO_SECONDS, above=False)
+        raise MediaError(Msg("media-clip-length", name=name, seconds=shown, **rule))
     if info.duration > MAX_VIDEO_SECONDS + DURATION_TOLERANCE:
-        raise MediaError(
-            f"{name} is {_seconds(info.duration, limit=MAX_VIDEO_SECONDS, above=True)} long; {rule}"
-        )
+        shown = _seconds(info.duration, limit=MAX_VIDEO_SECONDS, above=True)
+        raise MediaError(Msg("media-clip-length", name=name, seconds=shown, **rule))
     return info
 
 

@@ -41,8 +41,8 @@ class JobRows(Database):
         job_id = await self._scalar(
             "INSERT INTO jobs (status, kind, guild_id, channel_id, user_id, user_name, prompt, aspect_ratio,"
             " refs, parent_job_id, parent_task_id, source_job_id, credit_user_id, private, credits,"
-            " created_at, updated_at, claimed_by, lease_until, next_poll_at, in_line, upload_limit)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            " created_at, updated_at, claimed_by, lease_until, next_poll_at, in_line, upload_limit, locale)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 JobStatus.ACCEPTED, new.kind, new.guild_id, new.channel_id, new.user_id, new.user_name,
                 new.prompt, new.aspect_ratio, dump_refs(new.refs), new.parent_job_id, new.parent_task_id,
@@ -50,7 +50,7 @@ class JobRows(Database):
                 claimed_by, lease_until,
                 # Reachable by the loop from the first moment: if whoever admitted it dies before it is
                 # handed over, the job is picked up once the claim lapses (and its card posted then).
-                now, int(in_line), new.upload_limit,
+                now, int(in_line), new.upload_limit, new.locale,
             ),
         )  # fmt: skip
         assert job_id is not None

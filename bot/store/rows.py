@@ -16,7 +16,7 @@ JOB_COLUMNS = (
     "progress_log, video_url, video_expires_at, delivered_as, credits_cost, error, last_error, announced, "
     "charged, credits, source_job_id, credit_user_id, private, queued, claimed_by, lease_until, step_errors, "
     "idempotency_key, card_nonce, result_started_at, ping_nonce, ping_started_at, ended_by, interrupted, "
-    "in_line, upload_limit"
+    "in_line, upload_limit, locale, error_key, error_args"
 )
 # Columns a caller may set through transition()/update(); anything else is a programming error.
 WRITABLE = frozenset(JOB_COLUMNS.replace(" ", "").split(",")) - {"id", "status", "created_at"}

@@ -15,6 +15,7 @@ from discord.ext import commands
 
 from bot.apimart import ApiMartClient
 from bot.apimart.webhook import WebhookReceiver
+from bot.i18n import Msg
 from bot.media import janitor
 from bot.ops.health import Heartbeat, health_file
 from bot.settings import Settings
@@ -24,6 +25,7 @@ from bot.ui.alerts import DiscordAlerts
 from bot.ui.presenter import DiscordPresenter
 from bot.ui.replies import reply
 from bot.ui.startup import sync_problem
+from bot.ui.translator import CatalogTranslator
 from bot.worker.context import Context
 from bot.worker.gate import ApiGate
 from bot.worker.loop import DRAIN_SECONDS, Worker
@@ -44,11 +46,12 @@ class VideoTree(app_commands.CommandTree["VideoBot"]):
     ) -> None:
         """Every unexpected error becomes one sentence for the user and a log line for the operator."""
         if isinstance(error, app_commands.CheckFailure):
-            await reply(interaction, str(error) or "You can't use this command here.")
+            # A check that explains itself carries its sentence as a catalog message.
+            await reply(interaction, getattr(error, "sentence", None) or Msg("refusal-check-failed"))
             return
         command = interaction.command.qualified_name if interaction.command else "?"
         log.error("command %s failed", command, exc_info=error)
-        await reply(interaction, "Something went wrong on my side; nothing was charged. Please try again.")
+        await reply(interaction, Msg("refusal-something-wrong"))
 
 
 class VideoBot(commands.Bot):
@@ -107,6 +110,8 @@ class VideoBot(commands.Bot):
         )
 
     async def setup_hook(self) -> None:
+        # Before the sync: command names and descriptions go out with their localizations.
+        await self.tree.set_translator(CatalogTranslator())
         for name in EXTENSIONS:
             await self.load_extension(name)
         if not self.settings.syncs_commands:

@@ -10,8 +10,10 @@ import time
 
 import discord
 
+from bot.i18n import Msg, render, text
 from bot.jobs import Job, JobKind, JobStatus
-from bot.jobs.limits import ordinal
+from bot.jobs.limits import when
+from bot.jobs.sentences import ending_of
 
 S = JobStatus
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -23,25 +25,10 @@ COLOR_ACTIVE = discord.Colour.blurple()
 COLOR_DONE = discord.Colour.green()
 COLOR_FAILED = discord.Colour.red()
 
-_STATUS_TITLES = {
-    S.ACCEPTED: "⏳ Queued",
-    S.SUBMITTING: "⏳ Starting",
-    S.SUBMITTED: "⏳ Waiting for the video service",
-    S.RUNNING: "🎬 Generating",
-    S.COMPLETED: "📦 Finishing",
-    S.DELIVERING: "📦 Posting the clip",
-    S.DELIVERED: "✅ Your video",
-    S.REJECTED: "⚠️ Not started",
-    S.SUBMIT_UNKNOWN: "⚠️ Unconfirmed",
-    S.FAILED: "❌ Failed",
-    S.CANCELLED: "🛑 Cancelled",
-    S.TIMED_OUT: "⌛ Timed out",
-}
 
-
-def title_of(status: JobStatus) -> str:
+def title_of(status: JobStatus, locale: object = None) -> str:
     """The start of a card's title in this status (a kind suffix may follow)."""
-    return _STATUS_TITLES[status]
+    return text(locale, f"card-status-{status.value.replace('_', '-')}")
 
 
 def shorten(text: str, limit: int) -> str:
@@ -49,36 +36,33 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def progress_bar(percent: int | None) -> str:
+def progress_bar(percent: int | None, locale: object = None) -> str:
     p = max(0, min(100, percent or 0))
     filled = round(p * _BAR_CELLS / 100)
-    return "█" * filled + "░" * (_BAR_CELLS - filled) + f" {p}%"
+    return "█" * filled + "░" * (_BAR_CELLS - filled) + " " + text(locale, "card-percent", percent=p)
 
 
-def _describe_refs(job: Job) -> str:
+def _describe_refs(job: Job, locale: object) -> str:
     parts = []
     if job.images:
-        n = len(job.images)
-        parts.append(f"{n} image{'s' if n != 1 else ''}")
+        parts.append(text(locale, "card-refs-images", count=len(job.images)))
     if job.videos:
-        parts.append("1 video")
-    return ", ".join(parts) or "none"
+        parts.append(text(locale, "card-refs-videos", count=len(job.videos)))
+    if not parts:
+        return text(locale, "card-refs-none")
+    return parts[0] if len(parts) == 1 else text(locale, "list-comma", first=parts[0], next=parts[1])
 
 
-_KIND_SUFFIX = {
-    JobKind.EXTEND: " (extend)",
-    JobKind.REMIX: " (remix)",
-    JobKind.RETRY: " (retry)",
-    JobKind.ANIMATE: "",
-    JobKind.VIDEO: "",
-}
-_CREDIT_VERB = {
-    JobKind.EXTEND: "Continues",
-    JobKind.REMIX: "Remixed from",
-    JobKind.RETRY: "Retried from",
-    JobKind.ANIMATE: "Animated from",
-    JobKind.VIDEO: "Based on",
-}
+def card_title(job: Job, locale: object) -> str:
+    title = title_of(job.status, locale)
+    if job.kind in (JobKind.EXTEND, JobKind.REMIX, JobKind.RETRY):
+        title = text(locale, "card-title-with-kind", title=title, kind=Msg(f"card-kind-{job.kind.value}"))
+    return title
+
+
+def footer_of(job_id: int, locale: object) -> str:
+    """The start of a card's footer, by which the bot finds its own card again."""
+    return text(locale, "card-footer", job=job_id)
 
 
 def card_embed(
@@ -88,56 +72,65 @@ def card_embed(
     link: str | None = None,
     queue_position: int | None = None,
     line_position: int | None = None,
-    waiting_reason: str | None = None,
+    waiting_reason: Msg | None = None,
+    locale: object = None,
 ) -> discord.Embed:
+    """The card in the job's own locale (the server's at admission) unless another is asked for."""
+    loc = locale if locale is not None else job.locale
     now = time.time() if now is None else now
-    title = _STATUS_TITLES[job.status] + _KIND_SUFFIX[job.kind]
     colour = (
         COLOR_DONE if job.status == S.DELIVERED else COLOR_FAILED if job.status.terminal else COLOR_ACTIVE
     )
-    prompt = shorten(job.prompt, PROMPT_SHOWN) if job.prompt else "*(no prompt: references only)*"
-    embed = discord.Embed(title=title, description=prompt, colour=colour)
-    embed.add_field(name="Asked by", value=f"<@{job.user_id}>", inline=True)
-    embed.add_field(name="Aspect ratio", value=job.aspect_ratio, inline=True)
-    embed.add_field(name="References", value=_describe_refs(job), inline=True)
+    prompt = shorten(job.prompt, PROMPT_SHOWN) if job.prompt else text(loc, "card-no-prompt")
+    embed = discord.Embed(title=shorten(card_title(job, loc), 256), description=prompt, colour=colour)
+    embed.add_field(name=text(loc, "card-asked-by"), value=f"<@{job.user_id}>", inline=True)
+    embed.add_field(name=text(loc, "card-aspect-ratio"), value=job.aspect_ratio, inline=True)
+    embed.add_field(name=text(loc, "card-references"), value=_describe_refs(job, loc), inline=True)
     if job.credit_user_id is not None and job.credit_user_id != job.user_id:
-        what = "message" if job.kind == JobKind.ANIMATE else "clip"
-        source = f" (job #{job.source_job_id})" if job.source_job_id else ""
-        embed.add_field(
-            name="Credit",
-            value=f"{_CREDIT_VERB[job.kind]} <@{job.credit_user_id}>'s {what}{source}",
-            inline=False,
+        credit = text(
+            loc,
+            "card-credit-from-job" if job.source_job_id else "card-credit",
+            kind=job.kind.value,
+            user=job.credit_user_id,
+            source_job=job.source_job_id or 0,
         )
+        embed.add_field(name=text(loc, "card-credit-title"), value=shorten(credit, 1024), inline=False)
     if job.status == S.ACCEPTED and queue_position is not None:
         # While submits are paused the line waits for that (the "Waiting" field says why), not for a slot.
-        why = "" if waiting_reason else ", waiting for a free slot"
-        embed.add_field(name="Queue", value=f"Place {queue_position} in line{why}", inline=False)
+        key = "card-queue-place" if waiting_reason else "card-queue-place-slot"
+        embed.add_field(
+            name=text(loc, "card-queue"), value=text(loc, key, place=queue_position), inline=False
+        )
     if job.status == S.ACCEPTED and line_position is not None:
         embed.add_field(
-            name="Queue",
-            value=f"{ordinal(line_position)} in your line — starts when one of yours finishes",
+            name=text(loc, "card-queue"),
+            value=text(loc, "card-line-place", place=line_position),
             inline=False,
         )
     if job.status == S.ACCEPTED and waiting_reason:
-        embed.add_field(name="Waiting", value=shorten(waiting_reason, 1024), inline=False)
+        embed.add_field(
+            name=text(loc, "card-waiting"), value=shorten(waiting_reason.render(loc), 1024), inline=False
+        )
     if job.status in (S.SUBMITTED, S.RUNNING):
-        embed.add_field(name="Progress", value=progress_bar(job.progress), inline=False)
+        embed.add_field(name=text(loc, "card-progress"), value=progress_bar(job.progress, loc), inline=False)
         eta = _eta(job, now)
         if eta is not None:
-            embed.add_field(name="Ready", value=f"<t:{int(eta)}:R> (estimate)", inline=True)
-    if job.status.terminal and job.status != S.DELIVERED and job.error:
-        embed.add_field(name="What happened", value=shorten(job.error, 1024), inline=False)
-    if link is not None:
-        expiry = f" (link expires <t:{int(job.video_expires_at)}:R>)" if job.video_expires_at else ""
+            embed.add_field(
+                name=text(loc, "card-ready"), value=text(loc, "card-eta", when=when(eta)), inline=True
+            )
+    ending = ending_of(job)
+    if job.status.terminal and job.status != S.DELIVERED and ending:
         embed.add_field(
-            name="Download",
-            value=shorten(f"The clip is too large to upload here: [download it]({link}){expiry}", 1024),
-            inline=False,
+            name=text(loc, "card-what-happened"), value=shorten(render(ending, loc), 1024), inline=False
         )
-    footer = f"Job #{job.id}"
+    if link is not None:
+        key = "card-download-expires" if job.video_expires_at else "card-download"
+        value = text(loc, key, link=link, when=when(job.video_expires_at or 0))
+        embed.add_field(name=text(loc, "card-download-title"), value=shorten(value, 1024), inline=False)
+    footer = footer_of(job.id, loc)
     if job.parent_job_id is not None:
-        footer += f" · continues job #{job.parent_job_id}"
-    embed.set_footer(text=footer)
+        footer = text(loc, "card-footer-continues", footer=footer, parent=job.parent_job_id)
+    embed.set_footer(text=shorten(footer, 2048))
     return embed
 
 
@@ -154,11 +147,12 @@ def _eta(job: Job, now: float) -> float | None:
 
 
 def ping_text(job: Job) -> str:
+    """The reply that pings the requester, in the job's locale (the one its card is shown in)."""
     if job.status == S.DELIVERED:
-        return f"<@{job.user_id}> your video is ready (job #{job.id})."
-    return (
-        f"<@{job.user_id}> your video job #{job.id} ended: {shorten(job.error or 'it did not finish.', 1500)}"
-    )
+        return text(job.locale, "ping-ready", user=job.user_id, job=job.id)
+    ending = ending_of(job)
+    why = shorten(render(ending, job.locale), 1500) if ending else text(job.locale, "ping-no-reason")
+    return text(job.locale, "ping-ended", user=job.user_id, job=job.id, why=why)
 
 
 def only_user(user_id: int) -> discord.AllowedMentions:

@@ -23,6 +23,7 @@ import discord
 
 from bot import apimart, media
 from bot.apimart import ApiMartClient
+from bot.i18n import Msg
 from bot.jobs import Job, JobStatus
 from bot.media import stitch
 from bot.media.kept import clip_path, kept_clip_path
@@ -79,9 +80,11 @@ class DiscordPresenter:
         # Set by the buttons cog: which buttons a card carries in each state.
         self.views: ViewFactory = lambda job: None
         # Set by the buttons cog: the Story answer's menu to extend one of its (delivered) segments.
-        self.story_view: Callable[[int, list[Job]], discord.ui.View | None] = lambda job_id, jobs: None
+        self.story_view: Callable[[int, list[Job], object], discord.ui.View | None] = (
+            lambda job_id, jobs, locale: None
+        )
         # Set by the poller's owner: why submits are paused (shown on queued cards).
-        self.waiting_reason: Callable[[], str | None] = lambda: None
+        self.waiting_reason: Callable[[], Msg | None] = lambda: None
 
     # ---- helpers -----------------------------------------------------------------------------------
 
@@ -117,7 +120,7 @@ class DiscordPresenter:
     async def post_card(self, job: Job, *, nonce: int, resumed: bool = False) -> int:
         """The first appearance of a job (or the one an interrupted attempt already posted)."""
         if resumed:
-            found = await self._find(job, job.created_at, lambda m: _is_card_of(m, job.id))
+            found = await self._find(job, job.created_at, lambda m: _is_card_of(m, job))
             if found is not None:
                 return found
         try:
@@ -131,7 +134,7 @@ class DiscordPresenter:
             if exc.status >= 500:
                 raise RetryLater(f"discord {exc.status}") from exc
             self._permissions_missing(job, exc)
-            raise GiveUp("I can't post in that channel.", f"discord {exc.status} {exc.code}") from exc
+            raise GiveUp(Msg("giveup-cannot-post"), f"discord {exc.status} {exc.code}") from exc
         except (OSError, TimeoutError) as exc:
             raise RetryLater(f"discord: {type(exc).__name__}") from exc
         if not job.private:
@@ -251,9 +254,9 @@ class DiscordPresenter:
         if await asyncio.to_thread(path.is_file):
             return path
         if not job.video_url:
-            raise GiveUp("The video service finished but gave no clip.")
+            raise GiveUp(Msg("giveup-no-clip"))
         if job.video_expires_at is not None and job.video_expires_at <= self._clock():
-            raise GiveUp("The clip expired at the video service before I could fetch it.")
+            raise GiveUp(Msg("giveup-clip-expired"))
         await asyncio.to_thread(path.parent.mkdir, parents=True, exist_ok=True)
         try:
             await self._api.download(job.video_url, path, max_bytes=self._settings.max_clip_bytes)
@@ -262,7 +265,7 @@ class DiscordPresenter:
         except apimart.ApiError as exc:
             if exc.retryable:
                 raise RetryLater(f"download: {exc}") from exc
-            raise GiveUp("The clip expired at the video service before I could fetch it.", str(exc)) from exc
+            raise GiveUp(Msg("giveup-clip-expired"), str(exc)) from exc
         return path
 
     async def _result_shown(self, job: Job) -> Delivered | None:
@@ -279,7 +282,7 @@ class DiscordPresenter:
             raise RetryLater(f"discord: {type(exc).__name__}") from exc
         if any(a.filename == _clip_name(job) for a in card.attachments):
             return Delivered("file")
-        if card.embeds and (card.embeds[0].title or "").startswith(cards.title_of(S.DELIVERED)):
+        if card.embeds and (card.embeds[0].title or "").startswith(cards.title_of(S.DELIVERED, job.locale)):
             return Delivered("link")
         return None
 
@@ -352,9 +355,7 @@ class DiscordPresenter:
                 raise _UploadRefused from exc
             if isinstance(exc, discord.Forbidden) or exc.code in (10003, 50001, 50007, 50013):
                 self._permissions_missing(job, exc)
-                raise GiveUp(
-                    "I can no longer post in that channel.", f"discord {exc.status} {exc.code}"
-                ) from exc
+                raise GiveUp(Msg("giveup-cannot-post-any-more"), f"discord {exc.status} {exc.code}") from exc
             raise RetryLater(f"discord {exc.status} {exc.code}") from exc
         except (OSError, TimeoutError) as exc:
             raise RetryLater(f"discord: {type(exc).__name__}") from exc
@@ -472,9 +473,10 @@ def _clip_name(job: Job) -> str:
     return f"video-{job.id}.mp4"
 
 
-def _is_card_of(message: discord.Message, job_id: int) -> bool:
+def _is_card_of(message: discord.Message, job: Job) -> bool:
     footer = message.embeds[0].footer.text if message.embeds else None
-    return bool(footer) and (footer == f"Job #{job_id}" or str(footer).startswith(f"Job #{job_id} "))
+    mine = cards.footer_of(job.id, job.locale)  # the card was posted in the job's locale
+    return bool(footer) and (footer == mine or str(footer).startswith(mine + " "))
 
 
 def _is_ping_of(message: discord.Message, job: Job) -> bool:

@@ -8,47 +8,30 @@ happened and what the member can do; anything else gets a plain sentence that cl
 from __future__ import annotations
 
 from bot import apimart
+from bot.i18n import Msg
 
-SAFETY_SENTENCE = (
-    "The video service's safety filter blocked this request, so no clip was made. Try a different prompt "
-    "or other references."
-)
-GENERIC_FAILURE_SENTENCE = "The video service could not make this clip. Press Retry to try again."
-NO_REASON_SENTENCE = (
-    "The video service could not make this clip, and gave no reason. Press Retry to try again."
-)
-REFERENCE_FAILURE_SENTENCE = (
-    "The video service could not use the reference files, so no clip was made. Try other images or clips."
-)
-GENERIC_REFUSAL_SENTENCE = (
-    "The video service refused this request as invalid, so nothing was made or charged."
-)
+SAFETY_SENTENCE = Msg("api-safety")
+GENERIC_FAILURE_SENTENCE = Msg("api-failed")
+NO_REASON_SENTENCE = Msg("api-failed-no-reason")
+REFERENCE_FAILURE_SENTENCE = Msg("api-reference-failed")
+GENERIC_REFUSAL_SENTENCE = Msg("api-refused")
 
+# What the API says (matched case-insensitively, never shown to a member).
 _SAFETY_WORDS = ("safety", "content_policy", "content policy", "moderation", "sensitive", "blocked", "nsfw")
 _REFERENCE_WORDS = ("image", "video_url", "reference", "download", "fetch", "decode")
 
 # Refusals (HTTP 400) by the words the API uses, checked in order; first match wins.
-_REFUSALS: tuple[tuple[tuple[str, ...], str], ...] = (
+_REFUSALS: tuple[tuple[tuple[str, ...], Msg], ...] = (
     (_SAFETY_WORDS, SAFETY_SENTENCE),
-    (("prompt is required",), "The video service needs a prompt or a reference to make a clip."),
-    (("at most 16",), "The video service takes at most 16 reference images."),
-    (("at most 1 video",), "The video service takes only one reference clip."),
-    (("together with extend", "cannot be combined"), "A reference clip cannot be combined with Extend."),
-    (
-        ("not completed", "cannot be extended"),
-        "The clip to continue is not finished at the video service, so it cannot be extended yet.",
-    ),
-    (("seconds long", "duration"), "The reference clip must be between 1 and 24 seconds long."),
-    (
-        ("image format", "only jpeg and png", "base64"),
-        "The video service only takes PNG or JPEG reference images.",
-    ),
-    (
-        ("model_not_found", "not supported"),
-        "The video service does not offer the model this bot is set to use; the operator needs to fix the "
-        "bot's settings.",
-    ),
-    (_REFERENCE_WORDS, "The video service could not fetch or read a reference file. Try attaching it again."),
+    (("prompt is required",), Msg("api-refused-no-prompt")),
+    (("at most 16",), Msg("api-refused-too-many-images")),
+    (("at most 1 video",), Msg("api-refused-too-many-videos")),
+    (("together with extend", "cannot be combined"), Msg("api-refused-video-with-extend")),
+    (("not completed", "cannot be extended"), Msg("api-refused-parent-unfinished")),
+    (("seconds long", "duration"), Msg("api-refused-clip-length")),
+    (("image format", "only jpeg and png", "base64"), Msg("api-refused-image-format")),
+    (("model_not_found", "not supported"), Msg("api-refused-model")),
+    (_REFERENCE_WORDS, Msg("api-refused-reference")),
 )
 
 
@@ -56,7 +39,7 @@ def _words(*parts: str | None) -> str:
     return " ".join(p for p in parts if p).lower()
 
 
-def task_failure_sentence(code: str | None, message: str | None) -> str:
+def task_failure_sentence(code: str | None, message: str | None) -> Msg:
     """A task the API reports `failed`: why, in our words (its own text is never shown)."""
     text = _words(code, message)
     if not text.strip():
@@ -68,7 +51,7 @@ def task_failure_sentence(code: str | None, message: str | None) -> str:
     return GENERIC_FAILURE_SENTENCE
 
 
-def refusal_sentence(exc: apimart.BadRequest) -> str:
+def refusal_sentence(exc: apimart.BadRequest) -> Msg:
     """A submit the API refused as a bad request (400): what was wrong, in our words."""
     text = _words(exc.code, exc.type if exc.type != "invalid_request_error" else "", exc.message)
     for words, sentence in _REFUSALS:

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Collection
 from typing import Any
 
+from bot.i18n import Msg
 from bot.jobs import ACTIVE, Job, JobStatus
 from bot.jobs.sentences import (
     CANCELLED_BY_USER_SENTENCE,
@@ -20,6 +21,7 @@ from bot.jobs.sentences import (
     GAVE_UP_BEFORE_START_SENTENCE,
     GAVE_UP_SENTENCE,
     SUBMIT_UNKNOWN_SENTENCE,
+    ending_fields,
 )
 from bot.media.kept import remove_work_files
 from bot.worker.context import Context
@@ -37,14 +39,14 @@ async def end(
     job: Job,
     olds: JobStatus | Collection[JobStatus],
     new: JobStatus,
-    sentence: str,
+    sentence: Msg,
     detail: str,
     **fields: Any,
 ) -> Job | None:
     """Move a job (still claimed by us) to an ending; the loop announces it right after the step."""
     fields.setdefault("attempts", 0)  # the announcement counts its own attempts
     moved = await ctx.store.transition(
-        job.id, olds, new, owner=ctx.owner, error=sentence, last_error=detail[:500],
+        job.id, olds, new, owner=ctx.owner, **ending_fields(sentence), last_error=detail[:500],
         finished_at=fields.pop("finished_at", ctx.clock()), next_poll_at=ctx.clock(), queued=False, **fields,
     )  # fmt: skip
     if moved:
@@ -144,7 +146,7 @@ async def cancel(ctx: Context, job: Job, *, by_user_id: int) -> Job | None:
         return None
     before_submit = job.status == S.ACCEPTED
     fields: dict[str, Any] = {
-        "error": CANCELLED_QUEUED_SENTENCE if before_submit else CANCELLED_BY_USER_SENTENCE,
+        **ending_fields(CANCELLED_QUEUED_SENTENCE if before_submit else CANCELLED_BY_USER_SENTENCE),
         "finished_at": ctx.clock(),
         "next_poll_at": ctx.clock(),
         "queued": False,

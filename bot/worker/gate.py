@@ -23,6 +23,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from bot import apimart
+from bot.i18n import Msg
 from bot.jobs.sentences import MISCONFIGURED_SENTENCE, OUT_OF_CREDIT_SENTENCE
 from bot.settings import Settings
 from bot.store.gate import GateRows
@@ -81,7 +82,7 @@ class ApiGate:
         return self._pause_detail if self._paused_by is not None else ""
 
     @property
-    def submit_pause(self) -> str | None:
+    def submit_pause(self) -> Msg | None:
         """Why new jobs cannot start right now (bad API key, no credit), as a sentence; None if they can."""
         return _SENTENCES[self._paused_by] if self._paused_by is not None else None
 

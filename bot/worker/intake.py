@@ -11,8 +11,10 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
+from bot.i18n import Msg
 from bot.jobs import Job, JobStatus, NewJob
 from bot.jobs.limits import Limits, Refusal
+from bot.jobs.sentences import ending_fields
 from bot.store import StoreUnavailable
 from bot.worker.context import Context
 from bot.worker.ports import GiveUp, RetryLater
@@ -20,32 +22,33 @@ from bot.worker.ports import GiveUp, RetryLater
 log = logging.getLogger("bot.worker.intake")
 
 S = JobStatus
-CARD_FAILED_SENTENCE = (
-    "Something went wrong on my side while posting this job's card, so I dropped the job; nothing was "
-    "charged. Please try again."
-)
+CARD_FAILED_SENTENCE = Msg("ending-card-failed")
 
 
 class CardRefused(Exception):
     """The job's card could not be posted; the admission was released. Carries the member's sentence."""
 
-    def __init__(self, sentence: str) -> None:
-        super().__init__(sentence)
+    def __init__(self, sentence: Msg) -> None:
+        super().__init__(sentence.render())
         self.sentence = sentence
 
 
-async def admit(ctx: Context, new: NewJob, limits: Limits) -> Job | Refusal:
+async def admit(ctx: Context, new: NewJob, limits: Limits, *, locale: str | None = None) -> Job | Refusal:
+    """Admit under this worker's claim. `locale`: what its public card and ping are shown in, stored with
+    the job in the same insert."""
     if new.upload_limit is None and new.guild_id is not None and not new.private:
         # Known here (the command came through this process's shard of the guild), maybe not where the job
         # is delivered: any process may claim it.
         new = replace(new, upload_limit=ctx.presenter.guild_upload_limit(new.guild_id))
+    if locale is not None:
+        new = replace(new, locale=locale)
     return await ctx.store.admit(
         new, limits=limits, now=ctx.clock(), credits=ctx.settings.credits_per_job, owner=ctx.owner,
         lease=ctx.lease,
     )  # fmt: skip
 
 
-async def post_card(ctx: Context, job: Job, *, refused_sentence: str, resumed: bool = False) -> Job:
+async def post_card(ctx: Context, job: Job, *, refused_sentence: Msg, resumed: bool = False) -> Job:
     """Post (or find) the card of an ACCEPTED job we hold; store its id. Raises CardRefused (admission
     released, nothing charged) or RetryLater (the job stays admitted; the loop posts it later)."""
     nonce = ctx.nonce(job.id, "card")
@@ -72,10 +75,10 @@ async def post_card(ctx: Context, job: Job, *, refused_sentence: str, resumed: b
     return moved or job
 
 
-async def _release(ctx: Context, job: Job, sentence: str, detail: str) -> None:
+async def _release(ctx: Context, job: Job, sentence: Msg, detail: str) -> None:
     """No card, no job: the admission is given back (nothing counts) and nobody needs telling in a channel."""
     moved = await ctx.store.transition(
-        job.id, S.ACCEPTED, S.REJECTED, owner=ctx.owner, error=sentence, last_error=detail[:500],
+        job.id, S.ACCEPTED, S.REJECTED, owner=ctx.owner, **ending_fields(sentence), last_error=detail[:500],
         announced=True, charged=False, credits=0.0, next_poll_at=None, finished_at=ctx.clock(),
     )  # fmt: skip
     if moved:

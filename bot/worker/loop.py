@@ -14,6 +14,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
+from bot.i18n import Msg
 from bot.jobs import Job, JobStatus, NewJob
 from bot.jobs.limits import Limits, Refusal
 from bot.jobs.schedule import backoff_delay
@@ -111,7 +112,7 @@ class Worker:
     # ---- what the Discord side asks of the engine ---------------------------------------------------
 
     @property
-    def submit_pause(self) -> str | None:
+    def submit_pause(self) -> Msg | None:
         """Why new jobs cannot start (bad key, no credit); says the operator was told only once they were."""
         gate = self.ctx.gate
         reason, kind = gate.submit_pause, gate.paused_by
@@ -119,10 +120,10 @@ class Worker:
             return reason
         return with_operator_told(reason, self.ctx.alerts.told(kind))
 
-    async def admit(self, new: NewJob, limits: Limits) -> Job | Refusal:
-        return await intake.admit(self.ctx, new, limits)
+    async def admit(self, new: NewJob, limits: Limits, *, locale: str | None = None) -> Job | Refusal:
+        return await intake.admit(self.ctx, new, limits, locale=locale)
 
-    async def post_card(self, job: Job, *, refused_sentence: str) -> Job:
+    async def post_card(self, job: Job, *, refused_sentence: Msg) -> Job:
         """Post the card of a job `admit` returned, then hand the job to the loop (see intake.post_card)."""
         try:
             return await intake.post_card(self.ctx, job, refused_sentence=refused_sentence)

@@ -12,6 +12,7 @@ from typing import Any
 
 from bot import apimart
 from bot.apimart import TaskStatus
+from bot.i18n import Msg
 from bot.jobs import Job, JobStatus
 from bot.jobs.learning import Observation, job_kind
 from bot.jobs.schedule import plan_next_poll, record_progress
@@ -32,7 +33,7 @@ MAX_NOT_FOUND = 3
 PROGRESS_LOG_KEEP = 8
 
 
-def failure_sentence(status: TaskStatus) -> str:
+def failure_sentence(status: TaskStatus) -> Msg:
     """Our sentence for a failed task; the API's own text goes to the log and `last_error`, never a card."""
     return task_failure_sentence(status.error_code, status.error_message)
 
@@ -41,7 +42,7 @@ def _overdue(ctx: Context, job: Job, *, grace: float = 0.0) -> bool:
     return job.deadline_at is not None and ctx.clock() >= job.deadline_at + grace
 
 
-async def _finish(ctx: Context, job: Job, new: JobStatus, sentence: str, detail: str, **fields: Any) -> None:
+async def _finish(ctx: Context, job: Job, new: JobStatus, sentence: Msg, detail: str, **fields: Any) -> None:
     # A clip that never came does not count against the requester, unless the operator says so.
     fields.setdefault("charged", ctx.settings.failed_jobs_count)
     await end(ctx, job, RUNNING, new, sentence, detail, **fields)
@@ -62,7 +63,7 @@ async def poll(ctx: Context, job: Job) -> None:
         status = await ctx.gate.call(lambda: ctx.api.get_task(task_id))
     except apimart.TaskNotFound as exc:
         if job.attempts + 1 >= MAX_NOT_FOUND:
-            await _finish(ctx, job, S.FAILED, "The video service no longer knows this job.", str(exc))
+            await _finish(ctx, job, S.FAILED, Msg("ending-task-unknown"), str(exc))
             return
         await _retry(ctx, job, str(exc))
         return

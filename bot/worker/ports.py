@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+from bot.i18n import Msg
 from bot.jobs import Job
 
 
@@ -20,8 +21,8 @@ class RetryLater(Exception):
 class GiveUp(Exception):
     """A permanent problem with this step; carries the sentence shown to the requester."""
 
-    def __init__(self, user_message: str, detail: str = "") -> None:
-        super().__init__(detail or user_message)
+    def __init__(self, user_message: Msg, detail: str = "") -> None:
+        super().__init__(detail or user_message.render())
         self.user_message = user_message
 
 

@@ -17,6 +17,7 @@ from dataclasses import replace
 from functools import partial
 
 from bot import apimart
+from bot.i18n import Msg
 from bot.jobs import Job, JobStatus
 from bot.jobs.learning import job_kind
 from bot.jobs.schedule import plan_first_poll
@@ -34,18 +35,18 @@ VIDEO_INLINE_MAX_BYTES = 8 * 1024 * 1024
 UPLOAD_URL_LIFETIME = 72 * 3600.0
 
 
-def permanent_error_sentence(exc: apimart.ApiError) -> str | None:
+def permanent_error_sentence(exc: apimart.ApiError) -> Msg | None:
     """The sentence for an API error that retrying cannot fix, or None when it is transient."""
     if isinstance(exc, apimart.AuthError):
-        return "The video service refused this bot's API key, so this job could not start."
+        return Msg("rejected-key-refused")
     if isinstance(exc, apimart.PaymentRequired):
-        return "The video service is out of credit, so this job could not start."
+        return Msg("rejected-out-of-credit")
     if isinstance(exc, apimart.PermissionDenied):
-        return "The video service does not allow this bot to use this model; the operator needs to check it."
+        return Msg("rejected-model-not-allowed")
     if isinstance(exc, apimart.TaskNotFound):
-        return "The clip to continue is no longer known to the video service, so it cannot be extended."
+        return Msg("rejected-parent-unknown")
     if isinstance(exc, apimart.TooLarge):
-        return "A reference file is too large for the video service (20 MB at most)."
+        return Msg("rejected-reference-too-large")
     if isinstance(exc, apimart.BadRequest):
         return refusal_sentence(exc)  # never the API's own text: that goes to the log and `last_error`
     return None
@@ -67,16 +68,10 @@ async def _reference_urls(ctx: Context, job: Job) -> tuple[list[str], list[str]]
             continue
         path = ctx.settings.data_dir / ref.path
         if not path.is_file():
-            raise GiveUp(
-                f"The reference file {ref.filename} is no longer kept, so this can't be made again: "
-                "attach it again with /video."
-            )
+            raise GiveUp(Msg("rejected-reference-gone", filename=ref.filename))
         if ref.kind == "video":
             if ref.size > VIDEO_INLINE_MAX_BYTES:
-                raise GiveUp(
-                    f"The link to the reference clip {ref.filename} has expired and the clip is too "
-                    "large to send inline: attach it again with /video."
-                )
+                raise GiveUp(Msg("rejected-reference-link-expired", filename=ref.filename))
             data = await asyncio.to_thread(path.read_bytes)
             videos.append(f"data:{ref.content_type};base64,{base64.b64encode(data).decode()}")
             continue
@@ -91,7 +86,7 @@ async def _reference_urls(ctx: Context, job: Job) -> tuple[list[str], list[str]]
     return images, videos
 
 
-async def reject(ctx: Context, job: Job, sentence: str, detail: str, status: JobStatus = S.ACCEPTED) -> None:
+async def reject(ctx: Context, job: Job, sentence: Msg, detail: str, status: JobStatus = S.ACCEPTED) -> None:
     await end(ctx, job, status, S.REJECTED, sentence, detail, charged=False, credits=0.0)
 
 

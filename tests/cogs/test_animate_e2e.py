@@ -61,7 +61,7 @@ async def test_animate_works_without_the_message_content_intent(bot_harness: Har
 
     # The box is used once: submitting the same one again starts nothing.
     again = await h.discord.submit_modal(alice, custom_id, {"prompt": "once more"})
-    assert (await answer(again)).content == ANIMATE_AGAIN and len(h.api.submits) == 1
+    assert (await answer(again)).content == ANIMATE_AGAIN.render() and len(h.api.submits) == 1
 
 
 async def test_a_box_opened_before_a_restart_still_works_after_it(bot_harness: Harness) -> None:
@@ -73,7 +73,7 @@ async def test_a_box_opened_before_a_restart_still_works_after_it(bot_harness: H
 
     # Someone else cannot submit alice's box.
     sneaky = await h.discord.submit_modal(bob, custom_id, {"prompt": "mine now"})
-    assert (await answer(sneaky)).content == ANIMATE_AGAIN and not h.api.submits
+    assert (await answer(sneaky)).content == ANIMATE_AGAIN.render() and not h.api.submits
 
     submitted = await h.discord.submit_modal(alice, custom_id, {"prompt": "a slow zoom"})
     await delivered_card(h, job_in((await answer(submitted)).content))

@@ -304,7 +304,7 @@ BAD_INPUTS = [
     Bad(
         "prompt-too-long",
         video(prompt="x" * 4001),
-        "Your prompt is 4001 characters long; please keep it to 4000.",
+        "Your prompt is 4,001 characters long; please keep it to 4,000.",
     ),
     Bad(
         "17-images",  # 10 attachments + 7 images shown by embeds, through Animate with AI
@@ -400,7 +400,7 @@ BAD_INPUTS = [
         video(files=lambda: {"image1": FakeFile("empty.png", b"", "image/png")}),
         "empty.png is not an image I can use",
     ),
-    Bad("nothing-to-animate", animate_message(lambda: []), NOTHING_TO_ANIMATE),
+    Bad("nothing-to-animate", animate_message(lambda: []), NOTHING_TO_ANIMATE.render()),
     Bad(
         "extend-failed-job",
         extend_failed_job,
@@ -475,8 +475,8 @@ BAD_INPUTS = [
         limit_reached(True, daily_credit_budget=10.0),
         "The bot has used 8.8 of its 10 credits today, not enough for another video; the budget resets <t:",
     ),
-    Bad("api-key-refused", api_paused(key=True), MISCONFIGURED_SENTENCE),
-    Bad("api-out-of-credit", api_paused(key=False), OUT_OF_CREDIT_SENTENCE),
+    Bad("api-key-refused", api_paused(key=True), MISCONFIGURED_SENTENCE.render()),
+    Bad("api-out-of-credit", api_paused(key=False), OUT_OF_CREDIT_SENTENCE.render()),
 ]
 
 

@@ -67,7 +67,7 @@ async def test_jobs_lists_recent_jobs_with_card_links(harness: Harness) -> None:
     h = harness
     await start(h, cooldown_seconds=0)
     alice = h.discord.add_user("alice")
-    assert (await run(h, alice, "jobs")).content == NO_JOBS
+    assert (await run(h, alice, "jobs")).content == NO_JOBS.render()
 
     await answer(await h.video(alice, "a heron taking off"))
     card = await h.result_for(alice)

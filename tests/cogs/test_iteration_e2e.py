@@ -219,7 +219,7 @@ async def test_animate_with_ai_sends_exactly_the_message_images_and_credits_the_
     text_only = h.discord.post_user_message(bob, "just words, no pictures")
     ia = await h.discord.context_menu(alice, "Animate with AI", text_only)
     said = await answer(ia)
-    assert said.content == NOTHING_TO_ANIMATE
+    assert said.content == NOTHING_TO_ANIMATE.render()
     assert ia.modal is None
     assert len(h.api.submits) == 2
     assert not h.discord.errors
@@ -257,7 +257,7 @@ async def test_private_with_closed_dms_says_so_and_submits_nothing(bot_harness: 
     bob = h.discord.add_user("bob")
     bob.dms_closed = True
     said = await answer(await h.video(bob, "a secret garden", private=True))
-    assert said.content == DMS_CLOSED
+    assert said.content == DMS_CLOSED.render()
     assert not h.api.submits and not h.api.submit_attempts
     assert not [m for m in h.discord.channel.messages if m.author.id == h.discord.bot_user.id]
     dm = h.discord.dms.get(bob.id)

@@ -388,7 +388,7 @@ async def test_wrong_api_key_keeps_jobs_waiting_and_says_so_once(
     await h.api.wait_until(lambda: _submit_answers(h.api, 401) >= 1)
     await h.discord.wait_until(lambda: any("misconfigured" in c.text for c in bot_cards(h)))
     # While the key is refused, a new command is told at once and makes no job.
-    assert (await answer(await h.video(bob, "bob's clip"))).startswith(MISCONFIGURED_SENTENCE)
+    assert (await answer(await h.video(bob, "bob's clip"))).startswith(MISCONFIGURED_SENTENCE.render())
     assert bot_cards(h, bob) == []
 
     # While paused, the bot probes the balance (not the submit) and is still refused.
@@ -452,7 +452,9 @@ async def test_key_revoked_while_jobs_are_in_flight_is_reported(
     # and no new job is started meanwhile.
     assert len(_records(caplog, logging.CRITICAL)) == 1, "the operator is told the key was refused"
     bob = h.discord.add_user("bob")
-    assert (await answer(await h.video(bob, "while the key is refused"))).startswith(MISCONFIGURED_SENTENCE)
+    assert (await answer(await h.video(bob, "while the key is refused"))).startswith(
+        MISCONFIGURED_SENTENCE.render()
+    )
     h.api.api_key = good_key
     complete_all(h.api)
     await h.discord.wait_until(lambda: len(delivered_cards(h, alice)) == 1, timeout=20)  # the job survives
@@ -476,7 +478,7 @@ async def test_out_of_credit_keeps_the_job_and_finishes_after_top_up(
     assert ACCEPTED.match(await answer(await h.video(alice, "before the top-up")))
     await h.api.wait_until(lambda: _submit_answers(h.api, 402) >= 1)
     await h.discord.wait_until(lambda: "out of credit" in bot_cards(h, alice)[0].text)
-    assert (await answer(await h.video(bob, "while empty"))).startswith(OUT_OF_CREDIT_SENTENCE)
+    assert (await answer(await h.video(bob, "while empty"))).startswith(OUT_OF_CREDIT_SENTENCE.render())
     assert bot_cards(h, bob) == []
     [job] = await all_jobs(h)
     assert job.status == JobStatus.ACCEPTED

@@ -7,7 +7,9 @@ import re
 
 import pytest
 
+from bot.i18n import text
 from bot.jobs import JobStatus
+from bot.jobs import permissions as p
 from bot.jobs.sentences import missing_permissions_sentence
 from tests.conftest import Harness, answer, delivered_card
 from tests.fakes.fake_discord import (
@@ -32,8 +34,14 @@ def job_in(text: str) -> int:
     return int(found.group(1))
 
 
+_IDS = {name: pid for pid, name in ((pid, text("en-US", f"permission-{pid}")) for pid in p.NAMES.values())}
+
+
 def refused(*names: str, in_thread: bool = False) -> str:
-    return missing_permissions_sentence(names, role_name="fakebot", in_thread=in_thread)
+    """The English refusal naming these permissions (as Discord's settings show them)."""
+    return missing_permissions_sentence(
+        tuple(_IDS[n] for n in names), role_name="fakebot", in_thread=in_thread
+    ).render()
 
 
 async def press(h: Harness, user: FakeUser, card: FakeMessage, label: str) -> str | None:

@@ -14,6 +14,8 @@ import pytest
 from discord import app_commands
 from discord.ext import commands
 
+from tests.fakes.discord.interactions import InteractionsMixin
+from tests.fakes.discord.models import FakeHTTPError
 from tests.fakes.discord_conftest_helpers import point_discord_at, running_bot
 from tests.fakes.fake_discord import (
     ATTACH_FILES,
@@ -853,3 +855,87 @@ def test_a_reply_needs_read_message_history() -> None:
     assert missing_post_permissions(base, has_files=False) == 0
     assert missing_post_permissions(base, has_files=False, is_reply=True) == READ_MESSAGE_HISTORY
     assert missing_post_permissions(base | READ_MESSAGE_HISTORY, has_files=False, is_reply=True) == 0
+
+
+# --------------------------------------------------------------------------- locales
+
+
+async def _put_commands(fake: FakeDiscord, body: list[dict[str, Any]]) -> tuple[int, Any]:
+    url = f"{fake.api_base}/applications/{fake.application_id}/guilds/{fake.guild.id}/commands"
+    async with (
+        aiohttp.ClientSession() as session,
+        session.put(url, json=body, headers={"Authorization": f"Bot {fake.token}"}) as resp,
+    ):
+        return resp.status, await resp.json()
+
+
+def _slash(**extra: Any) -> dict[str, Any]:
+    return {"type": 1, "name": "video", "description": "Make a video"} | extra
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        _slash(name_localizations={"xx-YY": "video"}),  # not a Discord locale
+        _slash(name_localizations={"de": "Video"}),  # uppercase in a slash command name
+        _slash(name_localizations={"fr": "une vidéo"}),  # a space
+        _slash(name_localizations={"es-ES": "v" * 33}),  # longer than 32
+        _slash(description_localizations={"de": "d" * 101}),
+        _slash(description_localizations={"de": ""}),
+        _slash(options=[{"type": 3, "name": "prompt", "description": "p",
+                         "name_localizations": {"fr": "Texte"}}]),
+        _slash(options=[{"type": 3, "name": "ratio", "description": "r", "choices": [
+            {"name": "16:9", "value": "16:9", "name_localizations": {"de": "q" * 101}}]}]),
+    ],
+)  # fmt: skip
+async def test_command_localizations_follow_discords_rules(
+    fake: FakeDiscord, command: dict[str, Any]
+) -> None:
+    status, body = await _put_commands(fake, [command])
+    assert (status, body["code"]) == (400, 50035), body
+
+
+async def test_valid_localizations_are_recorded(fake: FakeDiscord) -> None:
+    menu = {"type": 3, "name": "Animate with AI", "name_localizations": {"fr": "Animer avec l'IA"}}
+    command = _slash(
+        name_localizations={"de": "video", "hi": "वीडियो", "es-419": "vídeo_corto"},
+        description_localizations={"fr": "Faire une vidéo"},
+    )
+    status, _ = await _put_commands(fake, [command, menu])
+    assert status == 200
+    synced = fake.find_command("video", fake.guild.id)
+    assert synced["name_localizations"]["hi"] == "वीडियो"
+    assert fake.find_command("Animate with AI", fake.guild.id, ctype=3)["name_localizations"]["fr"]
+
+
+async def test_interactions_carry_the_members_and_the_servers_locale(fake: FakeDiscord, bot: MiniBot) -> None:
+    fake.guild.locale = "de"
+    user = fake.add_user("ana")
+    user.locale = "es-419"
+    result = bot.on_hook(lambda interaction: _locales(interaction))
+    await fake.slash(user, "hook", {})
+    assert await result == ("es-419", "de")
+
+
+async def _locales(interaction: discord.Interaction[Any]) -> tuple[str, str]:
+    await interaction.response.send_message("ok")
+    return str(interaction.locale), str(interaction.guild_locale)
+
+
+async def test_text_limits_of_buttons_selects_and_modals(fake: FakeDiscord, bot: MiniBot) -> None:
+    cid = fake.channel.id
+    long_label = {"type": 1, "components": [{"type": 2, "style": 1, "label": "l" * 81, "custom_id": "b"}]}
+    await expect_http_error(raw_post(bot, cid, {"content": "x", "components": [long_label]}), 400, 50035)
+    option = {"label": "o" * 101, "value": "v"}
+    select = {"type": 1, "components": [{"type": 3, "custom_id": "s", "options": [option]}]}
+    await expect_http_error(raw_post(bot, cid, {"content": "x", "components": [select]}), 400, 50035)
+    with pytest.raises(FakeHTTPError):
+        InteractionsMixin._check_modal(
+            {"title": "t", "custom_id": "m", "components": [{"type": 1, "components": [
+                {"type": 4, "custom_id": "p", "style": 1, "label": "l" * 46}]}]}
+        )  # fmt: skip
+    with pytest.raises(FakeHTTPError):
+        InteractionsMixin._check_modal(
+            {"title": "t", "custom_id": "m", "components": [{"type": 1, "components": [
+                {"type": 4, "custom_id": "p", "style": 1, "label": "l", "placeholder": "p" * 101}]}]}
+        )  # fmt: skip

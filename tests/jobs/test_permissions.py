@@ -31,35 +31,39 @@ def test_the_bits_are_discords() -> None:
 
 def test_missing_to_post() -> None:
     assert p.missing_to_post(EVERYTHING, in_thread=False) == ()
-    assert p.missing_to_post(EVERYTHING & ~p.ATTACH_FILES, in_thread=False) == ("Attach Files",)
+    assert p.missing_to_post(EVERYTHING & ~p.ATTACH_FILES, in_thread=False) == ("attach-files",)
     assert p.missing_to_post(EVERYTHING & ~p.EMBED_LINKS & ~p.ATTACH_FILES, in_thread=True) == (
-        "Embed Links",
-        "Attach Files",
+        "embed-links",
+        "attach-files",
     )
     assert p.missing_to_post(0, in_thread=False) == (
-        "View Channel",
-        "Send Messages",
-        "Embed Links",
-        "Attach Files",
-        "Read Message History",
+        "view-channel",
+        "send-messages",
+        "embed-links",
+        "attach-files",
+        "read-message-history",
     )
     assert p.missing_to_post(EVERYTHING & ~p.READ_MESSAGE_HISTORY, in_thread=False) == (
-        "Read Message History",
+        "read-message-history",
     )
     # In a thread, Send Messages in Threads is what counts, not Send Messages.
     assert p.missing_to_post(EVERYTHING & ~p.SEND_MESSAGES, in_thread=True) == ()
     assert p.missing_to_post(EVERYTHING & ~p.SEND_MESSAGES_IN_THREADS, in_thread=True) == (
-        "Send Messages in Threads",
+        "send-messages-in-threads",
     )
 
 
 def test_the_sentence_names_them_and_says_where_to_grant_them() -> None:
-    assert missing_permissions_sentence(("Attach Files",), role_name="videobot") == (
+    assert missing_permissions_sentence(("attach-files",), role_name="videobot").render() == (
         "I can't post videos here: I'm missing the Attach Files permission in this channel. "
         "A server admin can grant it in the channel's settings (Permissions → videobot). Nothing was charged."
     )
-    two = missing_permissions_sentence(("Embed Links", "Attach Files"), role_name="videobot", in_thread=True)
+    two = missing_permissions_sentence(
+        ("embed-links", "attach-files"), role_name="videobot", in_thread=True
+    ).render()
     assert "the Embed Links and Attach Files permissions in this thread" in two
     assert "grant them in its parent channel's settings" in two
-    three = missing_permissions_sentence(("View Channel", "Send Messages", "Attach Files"), role_name="vb")
+    three = missing_permissions_sentence(
+        ("view-channel", "send-messages", "attach-files"), role_name="vb"
+    ).render()
     assert "the View Channel, Send Messages and Attach Files permissions" in three

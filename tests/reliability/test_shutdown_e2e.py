@@ -201,7 +201,7 @@ async def test_sigterm_during_a_submit_lets_it_finish_and_turns_newcomers_away(
     # While it drains, a newcomer is turned away with one sentence and nothing recorded against them.
     await _wait_for_log(proc, "draining:", seen_before=drains)
     turned_away = await answer(await fd.slash(bob, "video", {"prompt": "too late"}))
-    assert turned_away.text == SHUTTING_DOWN_SENTENCE
+    assert turned_away.text == SHUTTING_DOWN_SENTENCE.render()
     await _sigterm(proc, sent_at=sent_at)
 
     await _start(fd, proc)
@@ -237,7 +237,7 @@ async def test_sigterm_during_a_submit_that_outlasts_the_drain_ends_unconfirmed_
     _assert_once(fd, alice, results=0)
     assert len(fa.submit_attempts) == 2, "a submit that may have been billed is never sent again"
     card = await fd.wait_for_message(lambda m: asked_by(m) == alice.id, channel=fd.channel)
-    assert SUBMIT_UNKNOWN_SENTENCE in card.text, "the card says what happened"
+    assert SUBMIT_UNKNOWN_SENTENCE.render() in card.text, "the card says what happened"
     row = _row_of(_assert_books(proc), alice)
     assert (row["status"], row["charged"]) == ("submit_unknown", 0)
 

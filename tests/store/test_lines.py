@@ -55,7 +55,7 @@ async def test_over_the_concurrent_limit_jobs_wait_in_line_then_the_line_is_full
     assert [await store.line_position(j.id) for j in started] == [None, None]
     sixth = await _admit(store)
     assert isinstance(sixth, Refusal) and sixth.limit == "user_queue"
-    assert sixth.message == (
+    assert sixth.message.render() == (
         "You have 2 videos in progress and 3 waiting in your line (the most this server allows); "
         "wait for one to finish."
     )

@@ -102,7 +102,11 @@ async def test_admissions_racing_on_several_connections_never_pass_a_limit(tmp_p
         range(100, 105), 3
     )
     refusal = next(r for r in results if isinstance(r, Refusal))
-    assert refusal.limit == "user_daily" and "3 of your 3" in refusal.message and "<t:" in refusal.message
+    assert (
+        refusal.limit == "user_daily"
+        and "3 of your 3" in refusal.message.render()
+        and "<t:" in refusal.message.render()
+    )
 
 
 async def _claimed(store: Store, owner: str, now: float = 1e9) -> list[int]:

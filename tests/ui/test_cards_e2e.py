@@ -304,7 +304,7 @@ async def test_6000_character_markdown_prompt_is_refused_and_4000_goes_all_the_w
     assert len(too_long) == 6000
 
     refused = await answer(await h.video(alice, too_long))
-    assert "6000 characters" in refused.content and str(PROMPT_MAX_CHARS) in refused.content
+    assert "6,000 characters" in refused.content and f"{PROMPT_MAX_CHARS:,}" in refused.content
     assert not h.api.submits
     assert not [m for m in h.discord.channel.messages if m.author.id == h.discord.bot_user.id]
 

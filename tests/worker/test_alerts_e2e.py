@@ -12,7 +12,6 @@ import pytest
 from bot.jobs import JobStatus
 from bot.jobs.sentences import (
     MISCONFIGURED_SENTENCE,
-    OPERATOR_TOLD_SENTENCE,
     OUT_OF_CREDIT_SENTENCE,
     with_operator_told,
 )
@@ -77,7 +76,7 @@ async def test_key_refused_mid_run_alerts_the_channel_once_and_cards_tell_the_tr
     assert not alert.pinged_user_ids and not alert.pinged_everyone
 
     # The cards of waiting jobs say why they wait, and that the operator was told (it is true now).
-    told = with_operator_told(MISCONFIGURED_SENTENCE, True)
+    told = with_operator_told(MISCONFIGURED_SENTENCE, True).render()
     for job in queued:
         await h.discord.wait_until(lambda j=job.id: j in cards(h) and told in cards(h)[j].text)
     dave = h.discord.add_user("dave")
@@ -121,7 +120,7 @@ async def test_out_of_credit_then_top_up_resumes_the_queue_at_the_next_probe(har
     await h.discord.wait_until(lambda: (dm := owner_dm(h)) is not None and len(dm.messages) == 1)
     dm = owner_dm(h)
     assert dm is not None and "402" in dm.messages[0].content
-    told = with_operator_told(OUT_OF_CREDIT_SENTENCE, True)
+    told = with_operator_told(OUT_OF_CREDIT_SENTENCE, True).render()
     for job in jobs:
         await h.discord.wait_until(lambda j=job.id: j in cards(h) and told in cards(h)[j].text)
     submit_attempts = len(h.api.submit_attempts)
@@ -157,10 +156,10 @@ async def test_cards_do_not_claim_the_operator_was_told_when_the_alert_could_not
     await answer(await h.video(alice, "while empty"))
     await h.api.wait_until(lambda: probes(h.api).count(402) >= 2)
     [card] = cards(h).values()
-    await h.discord.wait_until(lambda: OUT_OF_CREDIT_SENTENCE in card.text)
-    assert OPERATOR_TOLD_SENTENCE not in card.text
+    await h.discord.wait_until(lambda: OUT_OF_CREDIT_SENTENCE.render() in card.text)
+    assert "The operator has been told." not in card.text
     said = await answer(await h.video(h.discord.add_user("bob"), "also while empty"))
-    assert said.content == OUT_OF_CREDIT_SENTENCE
+    assert said.content == OUT_OF_CREDIT_SENTENCE.render()
     h.api.payment_required = False
     await h.discord.wait_until(lambda: len(delivered(h)) == 1, timeout=20)
 

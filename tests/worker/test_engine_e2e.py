@@ -10,8 +10,9 @@ from typing import Any
 import av
 import pytest
 
+from bot.i18n import Msg
 from bot.jobs import JobStatus
-from bot.jobs.sentences import GAVE_UP_SENTENCE, NO_CLIP_SENTENCE, SUBMIT_UNKNOWN_SENTENCE
+from bot.jobs.sentences import GAVE_UP_SENTENCE, NO_CLIP_SENTENCE, SUBMIT_UNKNOWN_SENTENCE, ending_of
 from bot.media.kept import kept_clip_path
 from bot.worker.context import MAX_STEP_ERRORS
 from bot.worker.intake import CARD_FAILED_SENTENCE
@@ -52,12 +53,12 @@ async def _extend(h: Harness, user: FakeUser, card: FakeMessage, prompt: str) ->
     await submit.wait_original(lambda m: not m.loading)
 
 
-def _says(sentence: str) -> Any:
-    """A card whose "What happened" field is `sentence`."""
+def _says(sentence: Msg) -> Any:
+    """A card whose "What happened" field is `sentence` (in English)."""
 
     def match(m: FakeMessage) -> bool:
         fields = m.embeds[0].get("fields") or [] if m.embeds else []
-        return any(f.get("name") == "What happened" and f.get("value") == sentence for f in fields)
+        return any(f.get("name") == "What happened" and f.get("value") == sentence.render() for f in fields)
 
     return match
 
@@ -117,7 +118,7 @@ async def test_completed_without_a_url_ends_at_the_deadline_frees_the_slots_and_
     h.api.results_without_url.add(next(iter(h.api.tasks)))
 
     job = await h.ended(1)
-    assert job.status == S.FAILED and job.error == NO_CLIP_SENTENCE
+    assert job.status == S.FAILED and ending_of(job) == NO_CLIP_SENTENCE
     assert not job.charged
     told = await card_of_job(h, 1, where=_says(NO_CLIP_SENTENCE))
     assert told.button("Retry") is not None
@@ -139,7 +140,7 @@ async def test_a_card_that_fails_with_a_non_http_error_releases_the_admission(bo
     presenter: Any = h.bot.presenter
     presenter.post_card = broken  # (not monkeypatch.undo: that would also undo the harness's patches)
     said = await answer(await h.video(alice, "first try"))
-    assert said.content == CARD_FAILED_SENTENCE
+    assert said.content == CARD_FAILED_SENTENCE.render()
     job = await h.store.get(1)
     assert job is not None and job.status == S.REJECTED and not job.charged and job.credits == 0
     assert h.api.submits == []
@@ -173,7 +174,7 @@ async def test_a_step_that_keeps_raising_ends_failed_and_told(
     await answer(await h.video(alice, f"breaks in {where}"))
 
     job = await h.ended(1)
-    assert job.status == S.FAILED and job.error == GAVE_UP_SENTENCE
+    assert job.status == S.FAILED and ending_of(job) == GAVE_UP_SENTENCE
     assert calls["n"] == MAX_STEP_ERRORS, "bounded: a fixed number of tries, then the member is told"
     assert not job.charged
     await card_of_job(h, 1, where=_says(GAVE_UP_SENTENCE))
@@ -193,7 +194,7 @@ async def test_a_submit_that_raises_after_the_slot_was_taken_ends_unconfirmed_ne
     monkeypatch.setattr(h.bot.api, "submit", broken)
     await answer(await h.video(alice, "unknown outcome"))
     job = await h.ended(1)
-    assert job.status == S.SUBMIT_UNKNOWN and job.error == SUBMIT_UNKNOWN_SENTENCE
+    assert job.status == S.SUBMIT_UNKNOWN and ending_of(job) == SUBMIT_UNKNOWN_SENTENCE
     assert not job.charged, "the member is never charged for our uncertainty"
     card = await card_of_job(h, 1, where=_says(SUBMIT_UNKNOWN_SENTENCE))
     assert card.button("Retry") is not None

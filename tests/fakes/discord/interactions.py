@@ -22,6 +22,7 @@ from .models import (
     invalid_form,
     walk_components,
 )
+from .rules import check_text_inputs
 
 if TYPE_CHECKING:
     from .server import FakeDiscord
@@ -51,7 +52,7 @@ class InteractionsMixin(_Base):
             "data": ia.data,
             "channel": ch.to_payload(),
             "channel_id": str(ch.id),
-            "locale": "en-US",
+            "locale": ia.user.locale,
             "entitlements": [],
             "attachment_size_limit": ia.attachment_size_limit,
             "app_permissions": str(ch.bot_permissions),
@@ -61,8 +62,8 @@ class InteractionsMixin(_Base):
             assert member is not None, f"{ia.user.name} is not a member of guild {ch.guild.name}"
             data |= {
                 "guild_id": str(ch.guild.id),
-                "guild": {"id": str(ch.guild.id), "locale": "en-US", "features": []},
-                "guild_locale": "en-US",
+                "guild": {"id": str(ch.guild.id), "locale": ch.guild.locale, "features": []},
+                "guild_locale": ch.guild.locale,
                 "member": member.to_payload(with_permissions=ch.member_permissions(member)),
                 "authorizing_integration_owners": {"0": str(ch.guild.id)},
                 "context": 0,
@@ -412,6 +413,7 @@ class InteractionsMixin(_Base):
         comps = data.get("components") or []
         if not 1 <= len(comps) <= 5:
             raise invalid_form(f"a modal has 1-5 top-level components ({len(comps)})")
+        check_text_inputs(comps)
         seen: set[str] = set()
         for comp in walk_components(comps):
             if comp.get("type") == 4:

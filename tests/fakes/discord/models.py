@@ -137,6 +137,7 @@ class FakeUser:
     name: str
     global_name: str | None = None
     bot: bool = False
+    locale: str = "en-US"  # the language of this user's Discord client (an interaction's `locale`)
     dms_closed: bool = False
 
     @property
@@ -217,6 +218,7 @@ class FakeGuild:
     threads: list[FakeChannel] = field(default_factory=list)
     bot_role_id: int = 0
     bot_user_id: int = 0
+    locale: str = "en-US"  # the server's preferred locale (an interaction's `guild_locale`)
 
     @property
     def upload_limit(self) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from .models import (
@@ -77,6 +78,7 @@ def check_components(components: list[dict[str, Any]], flags: int = 0) -> None:
                 raise invalid_form(f"components.{i}.components: 1 to {MAX_ROW_ITEMS} items ({len(items)})")
     seen: set[str] = set()
     for comp in walk_components(components):
+        check_component_text(comp)
         if comp.get("type") == 2:
             if "style" not in comp:
                 raise invalid_form("button without style")
@@ -93,6 +95,140 @@ def check_components(components: list[dict[str, Any]], flags: int = 0) -> None:
             if cid in seen:
                 raise invalid_form(f"custom_id {cid!r} is duplicated")
             seen.add(cid)
+
+
+# Discord's text limits on components (docs: components/reference).
+BUTTON_LABEL = 80
+SELECT_PLACEHOLDER = 150
+OPTION_TEXT = 100
+TEXT_INPUT_LABEL = 45
+TEXT_INPUT_PLACEHOLDER = 100
+
+
+def check_component_text(comp: dict[str, Any]) -> None:
+    """Button labels, select placeholders and option labels/descriptions within Discord's limits."""
+    if comp.get("type") == 2 and _len(comp.get("label")) > BUTTON_LABEL:
+        raise invalid_form(
+            f"button label must be {BUTTON_LABEL} or fewer in length ({_len(comp.get('label'))})"
+        )
+    if comp.get("type") in (3, 5, 6, 7, 8):
+        if _len(comp.get("placeholder")) > SELECT_PLACEHOLDER:
+            raise invalid_form(f"select placeholder must be {SELECT_PLACEHOLDER} or fewer in length")
+        for option in comp.get("options") or []:
+            if not 1 <= _len(option.get("label")) <= OPTION_TEXT:
+                raise invalid_form(f"select option label must be 1-{OPTION_TEXT} in length")
+            if _len(option.get("description")) > OPTION_TEXT:
+                raise invalid_form(f"select option description must be {OPTION_TEXT} or fewer in length")
+
+
+def check_text_inputs(components: list[dict[str, Any]]) -> None:
+    """A modal's text inputs (and their label wrappers): label 1-45, placeholder ≤ 100, value ≤ 4000."""
+    for comp in walk_components(components):
+        if comp.get("type") == 18 and not 1 <= _len(comp.get("label")) <= TEXT_INPUT_LABEL:
+            raise invalid_form(f"label must be 1-{TEXT_INPUT_LABEL} in length ({_len(comp.get('label'))})")
+        if comp.get("type") != 4:
+            continue
+        if "label" in comp and not 1 <= _len(comp.get("label")) <= TEXT_INPUT_LABEL:
+            raise invalid_form(
+                f"text input label must be 1-{TEXT_INPUT_LABEL} in length ({_len(comp.get('label'))})"
+            )
+        if _len(comp.get("placeholder")) > TEXT_INPUT_PLACEHOLDER:
+            raise invalid_form(f"text input placeholder must be {TEXT_INPUT_PLACEHOLDER} or fewer in length")
+        if _len(comp.get("value")) > 4000:
+            raise invalid_form("text input value must be 4000 or fewer in length")
+
+
+# Discord's locales (docs: reference#locales): the only keys a *_localizations map may have.
+LOCALES = frozenset(
+    {
+        "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl", "no", "pl",
+        "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th", "zh-CN", "ja",
+        "zh-TW", "ko",
+    }
+)  # fmt: skip
+# Discord's regex for a CHAT_INPUT command's or option's name is ^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$:
+# letters and numbers of any script (Python's isalnum covers \p{L}, \p{N} and the Devanagari and Thai marks
+# are letters or numbers too, except combining marks, which we also accept by Unicode category M).
+_MARK_CATEGORIES = ("Mn", "Mc")
+
+
+def _name_char_ok(c: str) -> bool:
+    return c in "-_" or c.isalnum() or unicodedata.category(c) in _MARK_CATEGORIES
+
+
+def _check_name(name: Any, where: str, *, chat_input: bool) -> None:
+    text = str(name)
+    if not 1 <= len(text) <= 32:
+        raise invalid_form(f"{where}: names must be 1-32 characters ({len(text)})")
+    if chat_input:
+        if not all(_name_char_ok(c) for c in text):
+            raise invalid_form(f"{where}: {text!r} does not match Discord's name regex")
+        if text != text.lower():
+            raise invalid_form(f"{where}: {text!r} must be lowercase")
+
+
+def _check_localizations(value: Any, where: str, check: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, dict):
+        raise invalid_form(f"{where}: must be an object")
+    for locale, text in value.items():
+        if locale not in LOCALES:
+            raise invalid_form(f"{where}: {locale!r} is not a valid locale")
+        check(text, f"{where}.{locale}")
+
+
+def _check_description(text: Any, where: str) -> None:
+    if not 1 <= len(str(text)) <= 100:
+        raise invalid_form(f"{where}: descriptions must be 1-100 characters ({len(str(text))})")
+
+
+def _check_choice(text: Any, where: str) -> None:
+    if not 1 <= len(str(text)) <= 100:
+        raise invalid_form(f"{where}: choice names must be 1-100 characters ({len(str(text))})")
+
+
+def check_command(cmd: dict[str, Any]) -> None:
+    """A synced command as Discord validates it: names (regex, lowercase for slash commands, 1-32),
+    descriptions 1-100, choice names 1-100, and every *_localizations map's keys and values."""
+    chat_input = int(cmd.get("type", 1)) == 1
+    _check_name(cmd.get("name", ""), "name", chat_input=chat_input)
+    _check_localizations(
+        cmd.get("name_localizations"),
+        "name_localizations",
+        lambda t, w: _check_name(t, w, chat_input=chat_input),
+    )
+    if chat_input:
+        _check_description(cmd.get("description", ""), "description")
+    _check_localizations(
+        cmd.get("description_localizations"), "description_localizations", _check_description
+    )
+
+    def options(opts: list[dict[str, Any]], where: str) -> None:
+        names: set[tuple[str, str]] = set()
+        for i, opt in enumerate(opts):
+            at = f"{where}.{i}"
+            _check_name(opt.get("name", ""), f"{at}.name", chat_input=True)
+            _check_localizations(
+                opt.get("name_localizations"), f"{at}.name_localizations",
+                lambda t, w: _check_name(t, w, chat_input=True),
+            )  # fmt: skip
+            for locale, local in (opt.get("name_localizations") or {}).items():
+                if (locale, local) in names:
+                    raise invalid_form(f"{at}: duplicate option name {local!r} in {locale}")
+                names.add((locale, local))
+            _check_description(opt.get("description", ""), f"{at}.description")
+            _check_localizations(
+                opt.get("description_localizations"), f"{at}.description_localizations", _check_description
+            )
+            for j, choice in enumerate(opt.get("choices") or []):
+                _check_choice(choice.get("name", ""), f"{at}.choices.{j}.name")
+                _check_localizations(
+                    choice.get("name_localizations"), f"{at}.choices.{j}.name_localizations", _check_choice
+                )
+            options(opt.get("options") or [], f"{at}.options")
+
+    options(cmd.get("options") or [], "options")
 
 
 def check_message(

@@ -47,7 +47,7 @@ from .models import (
     SnowflakeFactory,
     invalid_form,
 )
-from .rules import check_message, check_post_permissions, compute_pings
+from .rules import check_command, check_message, check_post_permissions, compute_pings
 
 log = logging.getLogger("tests.fakes.discord")
 
@@ -719,8 +719,7 @@ class FakeDiscord(InteractionsMixin):
 
     def _normalise_command(self, cmd: dict[str, Any], gid: int | None) -> dict[str, Any]:
         ctype = int(cmd.get("type", 1))
-        if not 1 <= len(str(cmd.get("name", ""))) <= 32:
-            raise invalid_form("command name must be 1-32 characters")
+        check_command(cmd)  # names, descriptions, choices and their localizations, as Discord checks them
         old = next(
             (c for c in self.commands.get(gid, []) if c["name"] == cmd["name"] and c["type"] == ctype), None
         )
