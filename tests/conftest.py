@@ -32,6 +32,7 @@ from tests.fakes.fake_discord import (
     FakeUser,
 )
 from tests.stores import ON_POSTGRES, database_url_for
+from tests.stores import three_stores as three_stores  # a fixture for every test module
 
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "0.0.0.0", "", None}
 

@@ -12,6 +12,7 @@ import concurrent.futures
 import os
 import sqlite3
 import uuid
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,17 @@ def run_sql(
 
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, on_postgres()).result()
+
+
+@pytest.fixture
+async def three_stores(tmp_path: Path) -> AsyncIterator[list[Store]]:
+    """Three store connections on one database, standing for three processes (PostgreSQL: one schema;
+    SQLite: one file opened non-exclusively)."""
+    path = tmp_path / "data" / "bot.sqlite3"
+    stores = [await open_store(path, exclusive=False) for _ in range(3)]
+    yield stores
+    for s in stores:
+        await s.close()
 
 
 async def open_store(path: Path, *, exclusive: bool = True, **kwargs: Any) -> Store:

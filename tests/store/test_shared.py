@@ -23,15 +23,6 @@ def _new(user: int = 7, guild: int | None = 1) -> NewJob:
     return NewJob(JobKind.VIDEO, guild, 2, user, "u", "a prompt")
 
 
-@pytest.fixture
-async def three(tmp_path: Path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "data" / "bot.sqlite3"
-    stores = [await open_store(path, exclusive=False) for _ in range(3)]
-    yield stores
-    for s in stores:
-        await s.close()
-
-
 def test_both_dialects_ship_the_same_migrations_numbered_alike() -> None:
     sqlite = [(n, name) for n, name, _ in migrations("sqlite")]
     postgres = [(n, name) for n, name, _ in migrations("postgres")]
@@ -52,7 +43,10 @@ async def test_processes_starting_together_migrate_once(tmp_path: Path) -> None:
             await s.close()
 
 
-async def test_three_processes_claiming_at_once_claim_each_due_job_exactly_once(three: list[Store]) -> None:
+async def test_three_processes_claiming_at_once_claim_each_due_job_exactly_once(
+    three_stores: list[Store],
+) -> None:
+    three = three_stores
     jobs = [await three[0].insert_job(_new(user=i)) for i in range(60)]
     for job in jobs:
         await three[0].update(job.id, S.ACCEPTED, next_poll_at=1e9)
@@ -73,7 +67,10 @@ async def test_three_processes_claiming_at_once_claim_each_due_job_exactly_once(
         assert all(owners[job_id] == f"p{i}" for job_id in got)
 
 
-async def test_start_up_takes_over_only_lapsed_leases_never_a_live_process_work(three: list[Store]) -> None:
+async def test_start_up_takes_over_only_lapsed_leases_never_a_live_process_work(
+    three_stores: list[Store],
+) -> None:
+    three = three_stores
     live, dead = await three[0].insert_job(_new(1)), await three[0].insert_job(_new(2))
     for job in (live, dead):
         await three[0].update(job.id, S.ACCEPTED, next_poll_at=1e9)
@@ -86,7 +83,8 @@ async def test_start_up_takes_over_only_lapsed_leases_never_a_live_process_work(
     assert after[live.id].claimed_by is None and after[dead.id].claimed_by == alive
 
 
-async def test_admission_is_exact_across_processes(three: list[Store]) -> None:
+async def test_admission_is_exact_across_processes(three_stores: list[Store]) -> None:
+    three = three_stores
     """40 presses at once over three processes, per-member concurrency 3 (no line) and a server limit of 5:
     exactly the limits are admitted."""
     limits = Limits(
@@ -109,7 +107,8 @@ async def test_admission_is_exact_across_processes(three: list[Store]) -> None:
     }
 
 
-async def test_the_global_queue_never_passes_its_slots_across_processes(three: list[Store]) -> None:
+async def test_the_global_queue_never_passes_its_slots_across_processes(three_stores: list[Store]) -> None:
+    three = three_stores
     jobs = [await three[0].insert_job(_new(user=i)) for i in range(12)]
     for i, job in enumerate(jobs):
         await three[0].update(job.id, S.ACCEPTED, next_poll_at=1e9, claimed_by=f"p{i % 3}")
@@ -122,7 +121,8 @@ async def test_the_global_queue_never_passes_its_slots_across_processes(three: l
 
 
 @pytest.mark.skipif(not ON_POSTGRES, reason="LISTEN/NOTIFY: PostgreSQL only")
-async def test_a_job_made_claimable_in_one_process_wakes_the_others(three: list[Store]) -> None:
+async def test_a_job_made_claimable_in_one_process_wakes_the_others(three_stores: list[Store]) -> None:
+    three = three_stores
     heard: asyncio.Queue[float] = asyncio.Queue()
     stop = await three[1].watch_due(heard.put_nowait)
     assert stop is not None
@@ -140,8 +140,9 @@ async def test_a_job_made_claimable_in_one_process_wakes_the_others(three: list[
 
 
 async def test_one_process_at_a_time_has_the_janitors_turn_and_a_dead_ones_turn_passes_on(
-    three: list[Store],
+    three_stores: list[Store],
 ) -> None:
+    three = three_stores
     turns = await asyncio.gather(
         *(s.take_turn("janitor", f"p{i}", until=1e9 + 5400, now=1e9) for i, s in enumerate(three))
     )
@@ -154,7 +155,8 @@ async def test_one_process_at_a_time_has_the_janitors_turn_and_a_dead_ones_turn_
     assert await three[other].take_turn("janitor", f"p{other}", until=1e9 + 20000, now=1e9 + 9001)
 
 
-async def test_identify_turns_are_spaced_across_processes(three: list[Store]) -> None:
+async def test_identify_turns_are_spaced_across_processes(three_stores: list[Store]) -> None:
+    three = three_stores
     """Processes starting together take turns to IDENTIFY: never two within the spacing."""
     import time
 
@@ -187,7 +189,8 @@ async def test_a_killed_process_claims_are_taken_over_without_waiting_for_its_le
         await survivor.close()
 
 
-async def test_one_card_edit_per_interval_across_processes(three: list[Store]) -> None:
+async def test_one_card_edit_per_interval_across_processes(three_stores: list[Store]) -> None:
+    three = three_stores
     job = await three[0].insert_job(_new())
     edits = await asyncio.gather(
         *(s.take_card_edit(job.id, now=1e9 + i * 0.01, interval=5.0) for i, s in enumerate(three))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from pathlib import Path
 
 import pytest
 
@@ -16,18 +15,8 @@ from bot.settings import Settings
 from bot.store import Store
 from bot.worker.gate import ApiGate
 from bot.worker.ports import Incident
-from tests.stores import open_store
 
 RATE = 1210.0  # a burst of 10, then one request every 50 ms
-
-
-@pytest.fixture
-async def stores(tmp_path: Path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "data" / "bot.sqlite3"
-    opened = [await open_store(path, exclusive=False) for _ in range(3)]
-    yield opened
-    for s in opened:
-        await s.close()
 
 
 def _gate(store: Store) -> ApiGate:
@@ -39,7 +28,8 @@ async def _ok() -> str:
     return "ok"
 
 
-async def test_three_processes_spend_one_budget(stores: list[Store]) -> None:
+async def test_three_processes_spend_one_budget(three_stores: list[Store]) -> None:
+    stores = three_stores
     gates = [_gate(s) for s in stores]
     interval, burst = gates[0].limiter.interval, gates[0].limiter.burst
     started = time.monotonic()
@@ -51,7 +41,8 @@ async def test_three_processes_spend_one_budget(stores: list[Store]) -> None:
     assert sum(g.limiter.acquired for g in gates) == 45
 
 
-async def test_a_429_in_one_process_pauses_the_others(stores: list[Store]) -> None:
+async def test_a_429_in_one_process_pauses_the_others(three_stores: list[Store]) -> None:
+    stores = three_stores
     a, b = _gate(stores[0]), _gate(stores[1])
 
     async def limited() -> str:
@@ -65,8 +56,9 @@ async def test_a_429_in_one_process_pauses_the_others(stores: list[Store]) -> No
 
 
 async def test_a_402_in_one_process_stops_every_process_and_one_probe_resumes_them(
-    stores: list[Store],
+    three_stores: list[Store],
 ) -> None:
+    stores = three_stores
     gates = [_gate(s) for s in stores]
     await gates[0].pause_submits(apimart.PaymentRequired("no credit", status=402))
     assert gates[0].pause_started_here
