@@ -138,27 +138,36 @@ async def announce(ctx: Context, job: Job) -> None:
     )  # fmt: skip
 
 
+CANCEL_TRIES = 5  # a job moves a few steps at most while a member presses Cancel
+
+
 async def cancel(ctx: Context, job: Job, *, by_user_id: int) -> Job | None:
     """A person cancelled: end the job whoever works it (the remote task, if any, cannot be stopped).
 
-    Not claimed: a worker in the middle of a step simply finds the job moved. The loop announces it."""
-    if job.status not in ACTIVE:
-        return None
-    before_submit = job.status == S.ACCEPTED
-    fields: dict[str, Any] = {
-        **ending_fields(CANCELLED_QUEUED_SENTENCE if before_submit else CANCELLED_BY_USER_SENTENCE),
-        "finished_at": ctx.clock(),
-        "next_poll_at": ctx.clock(),
-        "queued": False,
-        "in_line": False,
-        "ended_by": by_user_id,
-    }
-    if before_submit:
-        fields.update(charged=False, credits=0.0)  # nothing reached the API: nothing counts
-    moved = await ctx.store.transition(job.id, job.status, S.CANCELLED, **fields)
-    if moved is not None:
-        log.info("%s %s -> cancelled by user %s", moved.log_fields(), job.status, by_user_id)
-    return moved
+    Not claimed: a worker in the middle of a step simply finds the job moved. The loop announces it. A job
+    that moved on meanwhile (submitted → running, say) is read again and cancelled from where it is now;
+    None only when it has ended."""
+    current: Job | None = job
+    for _ in range(CANCEL_TRIES):
+        if current is None or current.status not in ACTIVE:
+            return None
+        before_submit = current.status == S.ACCEPTED
+        fields: dict[str, Any] = {
+            **ending_fields(CANCELLED_QUEUED_SENTENCE if before_submit else CANCELLED_BY_USER_SENTENCE),
+            "finished_at": ctx.clock(),
+            "next_poll_at": ctx.clock(),
+            "queued": False,
+            "in_line": False,
+            "ended_by": by_user_id,
+        }
+        if before_submit:
+            fields.update(charged=False, credits=0.0)  # nothing reached the API: nothing counts
+        moved = await ctx.store.transition(current.id, current.status, S.CANCELLED, **fields)
+        if moved is not None:
+            log.info("%s %s -> cancelled by user %s", moved.log_fields(), current.status, by_user_id)
+            return moved
+        current = await ctx.store.get(current.id)
+    return None
 
 
 async def unconfirmed(ctx: Context, job: Job, detail: str) -> None:

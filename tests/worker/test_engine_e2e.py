@@ -355,3 +355,19 @@ async def test_the_idle_loop_waits_to_be_woken_instead_of_ticking(bot_harness: H
         assert await worker._tick() == SHARED_LOOK_SECONDS
     else:
         assert await worker._tick() is None, "no work and no pause: wait until woken"
+
+
+async def test_a_cancel_pressed_while_the_job_moves_on_still_cancels_it(bot_harness: Harness) -> None:
+    """The member's press read the job as submitted; by the time the cancel is written a poll has moved it
+    to running. The cancel still lands (and is said), instead of "it ended before I could cancel it"."""
+    h = bot_harness
+    assert h.bot is not None
+    alice = h.discord.add_user("alice")
+    h.api.default_timeline = Timeline.manual(estimated_time=1)
+    await answer(await h.video(alice, "moving on"))
+    seen = await h.job_when(1, lambda j: j.status == JobStatus.SUBMITTED)
+    await h.job_when(1, lambda j: j.status == JobStatus.RUNNING)
+    cancelled = await h.bot.worker.cancel(seen, by_user_id=alice.id)
+    assert cancelled is not None and cancelled.status == JobStatus.CANCELLED
+    ended = await h.ended(1)
+    assert ended.status == JobStatus.CANCELLED and ended.ended_by == alice.id
