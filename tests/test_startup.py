@@ -169,6 +169,17 @@ def _a_folder(ctx: Ctx) -> None:
     (ctx.tmp / "data" / "bot.sqlite3").mkdir(parents=True)
 
 
+PG_PASSWORD = "pg-secret-pw"
+
+
+def _postgres_unreachable(ctx: Ctx) -> None:
+    ctx.env["DATABASE_URL"] = f"postgresql://bot:{PG_PASSWORD}@127.0.0.1:{_closed_port()}/videobot"
+
+
+def _postgres_malformed(ctx: Ctx) -> None:
+    ctx.env["DATABASE_URL"] = f"mysql://bot:{PG_PASSWORD}@127.0.0.1/videobot"
+
+
 def _discord_unreachable(ctx: Ctx) -> None:
     ctx.env["DISCORD_API_BASE"] = f"http://127.0.0.1:{_closed_port()}/api/v10"
 
@@ -226,6 +237,8 @@ TABLE = [
     Row("database-not-sqlite", _not_a_database, "DATABASE_PATH", 1),
     Row("database-newer-version", _newer, "DATABASE_PATH", 1),
     Row("database-newer-version-wal", _newer_wal, "DATABASE_PATH", 1),
+    Row("postgres-unreachable", _postgres_unreachable, "DATABASE_URL", 1),
+    Row("postgres-malformed", _postgres_malformed, "DATABASE_URL", 2),
     Row("discord-unreachable", _discord_unreachable, "DISCORD_API_BASE", 1),
     Row("discord-token-refused", _bad_token, "DISCORD_TOKEN", 1),
     Row("dev-guild-not-joined", _guild_not_joined, "DEV_GUILD_ID", 1),
@@ -268,7 +281,7 @@ async def test_every_start_up_failure_is_one_line(ctx: Ctx, row: Row, command: s
     if command == "run":
         assert line.startswith("cannot start: ")
         assert run.out == ""
-    for secret in (ctx.discord.token, ctx.api.api_key):
+    for secret in (ctx.discord.token, ctx.api.api_key, PG_PASSWORD):
         assert secret not in run.out + run.err
     for path, before in ctx.files.items():
         assert path.read_bytes() == before, f"{path.name} was modified"
