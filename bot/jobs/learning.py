@@ -1,7 +1,9 @@
 """What the poll planner learns from the API's own track record. Pure: observations in, distributions out.
 
 Two things are learned from finished jobs (the store keeps the observations, so they survive restarts):
-- how far off `estimated_time` runs: the distribution of log(actual / estimated), over all jobs;
+- how far off `estimated_time` runs: the distribution of log(actual / estimated), apart for jobs that
+  reported progress before they finished and jobs that never did (the API's estimate may well be off in a
+  different way for each; with few observations of one, both use all jobs), and how often a job is silent;
 - how long a job takes, per kind of job (text, images, video reference, extend): the distribution of
   log(duration), used before the API has said anything (the first poll) and when it gives no estimate.
 
@@ -33,6 +35,7 @@ MIN_SIGMA = 0.04
 RATIO_WINDOW = 160  # recent jobs with an estimate that the bias is learned from
 DURATION_WINDOW = 80  # recent jobs of one kind that its durations are learned from
 MIN_KIND_SAMPLES = 6  # fewer than this of a kind: use the durations of every kind
+MIN_FLAG_SAMPLES = 12  # fewer than this with (without) progress: their bias is learned from every job
 
 Component = tuple[float, float, float]  # (weight, mu, sigma) of a normal in log space
 
@@ -50,11 +53,13 @@ def job_kind(job: Job) -> str:
 
 @dataclass(frozen=True)
 class Observation:
-    """One finished job: its kind, the API's last `estimated_time` (if any) and the actual duration."""
+    """One finished job: its kind, the API's last `estimated_time` (if any), the actual duration, and whether
+    any poll saw progress > 0 before it finished (None: not recorded, an observation from before 0010)."""
 
     kind: str
     estimated: float | None
     actual: float
+    progressed: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -104,8 +109,10 @@ def fit(samples: Sequence[float], default: tuple[float, float]) -> LogMixture:
 class Prior:
     """What the planner believes before looking at a job's own answers."""
 
-    ratio: LogMixture  # log(actual / estimated_time)
+    ratio: LogMixture  # log(actual / estimated_time) of jobs that report progress
     duration: LogMixture  # log(seconds from submit to finish) for this kind of job
+    silent_ratio: LogMixture | None = None  # log(actual / estimated_time) of jobs that report none
+    silent_share: float = 0.0  # how often a job reports no progress at all before it finishes
 
 
 class PlannerMemory:
@@ -139,13 +146,22 @@ class PlannerMemory:
             del self._obs[: len(self._obs) - keep]
 
     def _refit(self) -> None:
-        ratios = [math.log(o.actual / o.estimated) for o in self._obs if o.estimated and o.estimated > 0][
+        recent = [o for o in self._obs if o.estimated and o.estimated > 0][-RATIO_WINDOW:]
+        ratios = [math.log(o.actual / o.estimated) for o in recent if o.estimated]
+        pooled = fit(ratios, DEFAULT_RATIO)
+        # Each from its own recent jobs, so a rare sort of job is not crowded out by the common one.
+        said = [o.actual / o.estimated for o in self._obs if o.estimated and o.progressed][-RATIO_WINDOW:]
+        silent = [o.actual / o.estimated for o in self._obs if o.estimated and o.progressed is False][
             -RATIO_WINDOW:
         ]
-        ratio = fit(ratios, DEFAULT_RATIO)
+        ratio = fit([math.log(r) for r in said], DEFAULT_RATIO) if len(said) >= MIN_FLAG_SAMPLES else pooled
+        silent_ratio = (
+            fit([math.log(r) for r in silent], DEFAULT_RATIO) if len(silent) >= MIN_FLAG_SAMPLES else pooled
+        )
+        # A share with one pseudo-observation either way: unknown until some jobs of each are seen.
+        silent_share = (len(silent) + 1) / (len(said) + len(silent) + 2)
         every = [math.log(o.actual) for o in self._obs][-DURATION_WINDOW:]
         for kind in KINDS:
             own = [math.log(o.actual) for o in self._obs if o.kind == kind][-DURATION_WINDOW:]
-            self._priors[kind] = Prior(
-                ratio, fit(own if len(own) >= MIN_KIND_SAMPLES else every, DEFAULT_DURATION)
-            )
+            duration = fit(own if len(own) >= MIN_KIND_SAMPLES else every, DEFAULT_DURATION)
+            self._priors[kind] = Prior(ratio, duration, silent_ratio, silent_share)

@@ -2,8 +2,9 @@
 
 The belief is a distribution over the finish time T (seconds since submit), a mixture of log-normals:
 - from the API's `estimated_time`, corrected by what the API's own track record says about it (the learned
-  distribution of actual / estimated, `bot.jobs.learning`); before the first answer, the learned durations
-  of this kind of job;
+  distribution of actual / estimated, `bot.jobs.learning`), learned apart for jobs that report progress and
+  jobs that never do: while a job has shown none, both, weighed by how well each explains the silence;
+  before the first answer, the learned durations of this kind of job;
 - from progress, weighted by its evidence: one reading says little (the curve and the queue are unknown),
   several distinct readings over a wide span at a steady pace say a lot; steps back, erratic paces and
   stalls widen it. Progress may also simply lie (jump to 99 and sit): the belief is a two-hypothesis
@@ -62,6 +63,9 @@ SIGMA_STALL = 0.6
 SINGLE_GAP = 2.0
 # A level that sits: the spread of its finish is at least this × log(now / the level's first sighting).
 STALL_GROW = 1.5
+# A job that reports progress has done so by this share of its run (its queue): silence past that says
+# the job is one that never reports any.
+QUEUE_SHARE = 0.1
 GAMMA_MAX = 2.5  # the power curve fitted to progress bends at most this much either way
 LADDER = 28  # candidate gaps between min and max interval, geometric
 # Push mode: the first safety-net poll comes at this multiple of the predicted duration.
@@ -190,7 +194,10 @@ def belief(
 ) -> LogMixture:
     """The distribution of the finish (log-seconds since submit), before conditioning on T > now."""
     if estimated_time and estimated_time > 0:
-        base = prior.ratio.shifted(math.log(estimated_time))
+        if prior.silent_ratio is not None and not any(p > 0 for _, p in progress_log):
+            base = _silent_or_not(prior, math.log(estimated_time), max(1e-3, now - submitted_at))
+        else:
+            base = prior.ratio.shifted(math.log(estimated_time))
     else:
         base = prior.duration
     read = read_progress(progress_log, now=now, submitted_at=submitted_at)
@@ -222,6 +229,29 @@ def belief(
     parts += [(w / total * k_inf, m, s) for w, m, s in informed]
     norm = sum(w for w, _, _ in parts)
     return LogMixture(tuple((w / norm, m, s) for w, m, s in parts if w > 0))
+
+
+def _silent_or_not(prior: Prior, log_estimate: float, t: float) -> LogMixture:
+    """No progress seen by `t`: a job that never reports any, or one that will once out of its queue.
+
+    The two learned biases, weighted so that once conditioned on T > t (as `_After` does) each weighs by how
+    well it explains the silence: a silent job by its share and surviving to t; a job that reports progress
+    by its share and a finish late enough that its queue (at most `QUEUE_SHARE` of its run) still hides it.
+    """
+    assert prior.silent_ratio is not None
+    silent = prior.silent_ratio.shifted(log_estimate).components
+    said = prior.ratio.shifted(log_estimate).components
+    lt = math.log(t)
+    s_now = _survival(said, lt)
+    hidden = _survival(said, lt - math.log(QUEUE_SHARE)) / s_now if s_now > 0 else 0.0
+    w_silent = prior.silent_share
+    w_said = (1 - prior.silent_share) * hidden
+    if w_silent + w_said <= 0:
+        return LogMixture(silent)
+    k_silent, k_said = w_silent / (w_silent + w_said), w_said / (w_silent + w_said)
+    return LogMixture(
+        tuple((w * k_silent, m, s) for w, m, s in silent) + tuple((w * k_said, m, s) for w, m, s in said)
+    )
 
 
 def _tail(z: float) -> float:

@@ -1,4 +1,5 @@
-"""The poll planner's memory: estimated vs actual durations of finished jobs (for bot.jobs.learning)."""
+"""The poll planner's memory: estimated vs actual durations of finished jobs, and whether each reported
+progress (for bot.jobs.learning)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ KEEP_OBSERVATIONS = 1000  # the learner looks at a few hundred at most
 class PlannerStats(Database):
     @locked
     async def record_observation(self, obs: Observation) -> None:
-        """Keep one finished job's kind, last estimate and actual duration; forget the oldest past a bound."""
+        """Keep one finished job's kind, last estimate, actual duration and whether it reported progress;
+        forget the oldest past a bound."""
+        progressed = None if obs.progressed is None else int(obs.progressed)
         async with self._immediate():
             await self._execute(
-                "INSERT INTO planner_observations (kind, estimated, actual, observed_at) VALUES (?, ?, ?, ?)",
-                (obs.kind, obs.estimated, obs.actual, self._clock()),
+                "INSERT INTO planner_observations (kind, estimated, actual, progressed, observed_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (obs.kind, obs.estimated, obs.actual, progressed, self._clock()),
             )
             await self._execute(
                 "DELETE FROM planner_observations WHERE id <= (SELECT MAX(id) FROM planner_observations) - ?",
@@ -26,9 +30,15 @@ class PlannerStats(Database):
     async def observations(self, limit: int = KEEP_OBSERVATIONS) -> list[Observation]:
         """The latest `limit` observations, oldest first."""
         rows = await self._fetchall(
-            "SELECT kind, estimated, actual FROM planner_observations ORDER BY id DESC LIMIT ?", (limit,)
+            "SELECT kind, estimated, actual, progressed FROM planner_observations ORDER BY id DESC LIMIT ?",
+            (limit,),
         )
         return [
-            Observation(str(r[0]), float(r[1]) if r[1] is not None else None, float(r[2]))
+            Observation(
+                str(r[0]),
+                float(r[1]) if r[1] is not None else None,
+                float(r[2]),
+                bool(r[3]) if r[3] is not None else None,
+            )
             for r in reversed(list(rows))
         ]

@@ -87,7 +87,9 @@ async def _learn(ctx: Context, job: Job, status: TaskStatus, now: float) -> None
     actual = status.actual_time or (now - job.submitted_at if job.submitted_at is not None else None)
     if not actual or actual <= 0:
         return
-    obs = Observation(job_kind(job), status.estimated_time or job.estimated_time, actual)
+    # Whether any poll saw progress before the finish (the log keeps only progress > 0, never empties).
+    progressed = bool(job.progress_log)
+    obs = Observation(job_kind(job), status.estimated_time or job.estimated_time, actual, progressed)
     ctx.planner.add(obs)
     try:
         await ctx.store.record_observation(obs)

@@ -39,3 +39,28 @@ def test_durations_are_learned_per_kind_of_job() -> None:
     assert math.exp(memory.prior("extend").duration.quantile(0.5)) == pytest.approx(300.0, rel=0.1)
     # A kind not seen enough yet borrows from every kind.
     assert 30.0 < math.exp(memory.prior("video").duration.quantile(0.5)) < 300.0
+
+
+def test_the_bias_is_learned_apart_for_jobs_with_and_without_progress() -> None:
+    rng = random.Random(4)
+    memory = PlannerMemory()
+    for _ in range(40):
+        est = rng.uniform(100, 400)
+        memory.add(Observation("text", est, est * 0.3 * rng.uniform(0.9, 1.1), progressed=True))
+        memory.add(Observation("text", est, est * 1.2 * rng.uniform(0.9, 1.1), progressed=False))
+        memory.add(Observation("text", est, est * 1.2 * rng.uniform(0.9, 1.1), progressed=False))
+    prior = memory.prior("text")
+    assert prior.silent_ratio is not None
+    assert math.exp(prior.ratio.quantile(0.5)) == pytest.approx(0.3, rel=0.1)
+    assert math.exp(prior.silent_ratio.quantile(0.5)) == pytest.approx(1.2, rel=0.1)
+    assert prior.silent_share == pytest.approx(2 / 3, abs=0.05)
+
+
+def test_observations_without_the_flag_teach_one_bias_for_all() -> None:
+    memory = PlannerMemory()
+    for i in range(30):  # from before the flag was recorded
+        memory.add(Observation("text", 100.0, 50.0 if i % 2 else 150.0))
+    for _ in range(5):  # too few with the flag to learn from apart
+        memory.add(Observation("text", 100.0, 20.0, progressed=False))
+    prior = memory.prior("text")
+    assert prior.silent_ratio == prior.ratio, "both learned from every job"

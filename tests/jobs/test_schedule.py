@@ -321,3 +321,31 @@ async def test_many_jobs_share_the_rate_and_a_429_pauses_them_all() -> None:
     assert max_in_window(requests, 60.0) <= rate
     [t429] = limited_at
     assert [t for t in requests if t429 < t < t429 + 20] == [], "nothing was sent during Retry-After"
+
+
+def test_a_silent_job_is_judged_by_the_bias_of_silent_jobs() -> None:
+    # The track record: jobs that report progress finish at 0.2× the estimate, jobs that never do at 1×.
+    # One bias for all would expect this silent job (estimate 200 s, done at 200 s) anywhere from 40 s on;
+    # learned apart, silence past its first looks says it is one of the silent ones.
+    def record(flagged: bool) -> Prior:
+        rng = random.Random(2)
+        memory = PlannerMemory()
+        for _ in range(40):
+            est = rng.uniform(100, 400)
+            said = Observation("text", est, est * 0.2 * rng.uniform(0.9, 1.1), True if flagged else None)
+            silent = Observation("text", est, est * rng.uniform(0.9, 1.1), False if flagged else None)
+            memory.add(said)
+            memory.add(silent)
+        return memory.prior("text")
+
+    duration = 200.0
+    pooled = simulate(lambda t: 0, duration, estimate=200, prior=record(False))
+    apart = simulate(lambda t: 0, duration, estimate=200, prior=record(True))
+    assert apart.delay <= 5.0
+    assert apart.between(0, 150) < pooled.between(0, 150), "not polled where only the others finish"
+    assert len(apart.polls) < len(pooled.polls)
+    # A job that reports progress is judged by the other bias at once: its estimate says 200 s but jobs
+    # like it finish near 40 s, and the first reading agrees.
+    said = simulate(linear(40.0, queue=2), 40.0, estimate=200, prior=record(True))
+    assert said.delay <= 5.0
+    assert len(said.polls) <= 40.0 / 5

@@ -15,6 +15,8 @@ async def test_observations_survive_a_reopen_in_order_and_stay_bounded(tmp_path:
     try:
         await store.record_observation(Observation("text", 60.0, 40.0))
         await store.record_observation(Observation("extend", None, 95.5))
+        await store.record_observation(Observation("video", 300.0, 250.0, progressed=True))
+        await store.record_observation(Observation("images", 80.0, 120.0, progressed=False))
     finally:
         await store.close()
     store = await open_store(path)
@@ -22,7 +24,9 @@ async def test_observations_survive_a_reopen_in_order_and_stay_bounded(tmp_path:
         assert await store.observations() == [
             Observation("text", 60.0, 40.0),
             Observation("extend", None, 95.5),
-        ]
+            Observation("video", 300.0, 250.0, progressed=True),
+            Observation("images", 80.0, 120.0, progressed=False),
+        ], "whether a job reported progress survives too (None: not recorded)"
         for i in range(stats.KEEP_OBSERVATIONS + 5):
             await store.record_observation(Observation("images", 100.0, float(i + 1)))
         kept = await store.observations(limit=10_000)

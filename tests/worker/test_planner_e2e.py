@@ -87,8 +87,10 @@ async def test_the_learned_bias_survives_a_restart(harness: Harness) -> None:
     assert h.bot is not None
     learned = h.bot.worker.ctx.planner.observations
     assert len(learned) == 3
-    assert all(o == Observation("text", 8.0, o.actual) and o.actual <= 2 for o in learned)
+    # Done at the first look: no poll saw progress, and that is learned too.
+    assert all(o == Observation("text", 8.0, o.actual, progressed=False) and o.actual <= 2 for o in learned)
     before = h.bot.worker.ctx.planner.prior("text").ratio.quantile(0.5)
+    silent_before = h.bot.worker.ctx.planner.prior("text").silent_share
 
     await h.restart()
     assert h.bot is not None
@@ -96,4 +98,6 @@ async def test_the_learned_bias_survives_a_restart(harness: Harness) -> None:
     assert memory.observations == learned, "the track record came back from the database"
     after = memory.prior("text").ratio.quantile(0.5)
     assert after == pytest.approx(before)
+    assert memory.prior("text").silent_share == pytest.approx(silent_before)
+    assert silent_before > 0.5, "jobs done at the first look count as silent"
     assert math.exp(after) < 0.75, "and it says the API over-estimates (a fresh memory says 1.0)"
