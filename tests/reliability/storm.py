@@ -576,7 +576,7 @@ def audit(
             elif mid:
                 tally.not_admitted += 1
                 note(f"{p!r}: not admitted, kill #{job.pending_at_kill} caught the command; nothing sent")
-            elif answer == SHUTTING_DOWN_SENTENCE:
+            elif answer == SHUTTING_DOWN_SENTENCE.render():
                 tally.not_admitted += 1
                 note(f"{p!r}: not admitted, it came while its process drained (told to try again)")
             elif answer:

@@ -213,7 +213,9 @@ async def test_a_rolling_restart_of_all_three_loses_nothing(
         await members.ask(2)  # to the two still running
         await fleet.start(member)
         # A member told "I'm restarting, try again in a minute" does so once the process is back.
-        for job in [j for j in fleet.issued if _said(j) == SHUTTING_DOWN_SENTENCE and j not in retried]:
+        for job in [
+            j for j in fleet.issued if _said(j) == SHUTTING_DOWN_SENTENCE.render() and j not in retried
+        ]:
             retried.append(job)
             guild = fd.guilds[job.guild_id or 0]
             await fleet.video(job.user, guild, f"{job.prompt} (again)")
