@@ -257,7 +257,7 @@ def locked(
 class Database:
     """The store's SQL runs through one driver: SQLite (the default) or PostgreSQL (`DATABASE_URL`)."""
 
-    def __init__(self, driver: Driver, clock: Clock = time.time) -> None:
+    def __init__(self, driver: Driver, clock: Clock = time.time, process_id: str | None = None) -> None:
         self._driver = driver
         self._clock = clock
         # SQLite only: the OS lock proving that this process is the only one on the file.
@@ -266,7 +266,7 @@ class Database:
         self._schema: str | None = None
         # This process's id: the owner of its claims, and (PostgreSQL) its connections' application_name,
         # so other processes can tell that it is alive.
-        self.process_id = uuid.uuid4().hex[:16]
+        self.process_id = process_id or uuid.uuid4().hex[:16]
 
     @property
     def dialect(self) -> str:
@@ -326,8 +326,7 @@ class Database:
         process_id = uuid.uuid4().hex[:16]
         pool = await postgres.create_pool(url, pool_size=pool_size, schema=schema, process_id=process_id)
         driver = PostgresDriver(pool)
-        db = cls(driver, clock)
-        db.process_id = process_id
+        db = cls(driver, clock, process_id)
         db._url, db._schema = url, schema
         try:
             async with driver.session():

@@ -193,9 +193,12 @@ class DiscordPresenter:
             shown = (embed.to_dict(), view.to_components() if view else None)
             if shown == state.last_shown:
                 return  # nothing changed: don't spend Discord's rate limit on it
-            # The throttle is shared through the row: the job may have been worked by another process that
-            # edited this card a moment ago. (0.9: this process's own timer already waited the interval.)
-            if not await self._store.take_card_edit(job_id, now=self._clock(), interval=0.9 * state.interval):
+            # On a shared store the throttle is also kept in the row: the job may have been worked by another
+            # process that edited this card a moment ago. (0.9: our own timer already waited the interval.)
+            # Alone on its database, this process's timer is the whole throttle: no write needed.
+            if self._store.shared and not await self._store.take_card_edit(
+                job_id, now=self._clock(), interval=0.9 * state.interval
+            ):
                 state.pending = asyncio.create_task(
                     self._flush_later(job_id, state.interval), name=f"card-{job_id}"
                 )
