@@ -26,12 +26,13 @@ KINDS = ("text", "images", "video", "extend")
 # Before any observation: estimates right on average but often ±50 % off; jobs of about 90 s, spread wide.
 DEFAULT_RATIO = (0.0, 0.5)  # (mu, sigma) of log(actual / estimated)
 DEFAULT_DURATION = (math.log(90.0), 1.0)  # of log(seconds)
-PSEUDO_COUNT = 4.0  # the default weighs like this many observations
-FLOOR_WEIGHT = 0.02  # the broad component: nothing learned is ever taken as certain
+PSEUDO_COUNT = 2.0  # the default weighs like this many observations
+FLOOR_WEIGHT = 0.01  # the broad component: nothing learned is ever taken as certain
 FLOOR_SIGMA = 1.5
-MAX_GROUPS = 8
+MAX_GROUPS = 16
 MIN_PER_GROUP = 4
 MIN_SIGMA = 0.04
+BANDWIDTH = 0.45  # × the robust spread × n^-1/5 (Silverman's rule)
 RATIO_WINDOW = 160  # recent jobs with an estimate that the bias is learned from
 DURATION_WINDOW = 80  # recent jobs of one kind that its durations are learned from
 MIN_KIND_SAMPLES = 6  # fewer than this of a kind: use the durations of every kind
@@ -94,7 +95,7 @@ def fit(samples: Sequence[float], default: tuple[float, float]) -> LogMixture:
         # Kernel width: Silverman's rule on a robust spread, so a handful of samples stays broad.
         q1, q3 = xs[n // 4], xs[(3 * n) // 4]
         spread = (q3 - q1) / 1.35 if n >= 4 else default[1]
-        bandwidth = max(MIN_SIGMA, 0.9 * max(spread, MIN_SIGMA) * n ** (-0.2))
+        bandwidth = max(MIN_SIGMA, BANDWIDTH * max(spread, MIN_SIGMA) * n ** (-0.2))
         groups = max(1, min(MAX_GROUPS, n // MIN_PER_GROUP))
         for g in range(groups):
             chunk = xs[g * n // groups : (g + 1) * n // groups]

@@ -16,8 +16,10 @@ The next poll is the longest gap (between min and max interval) that keeps, unde
 - the expected delay it adds, E[(now + gap − T)⁺], within `LATE_BUDGET`: calls + λ·delay traded off poll
   by poll, so a job far from done is left alone and one about to finish is watched closely;
 - the chance that the finish lands more than `LATE_D1` before the poll to a small share of the chance it
-  lands in the gap at all (the p95 of the delay), and the chance it lands more than `LATE_D2` before it
-  negligible (the maximum): a job that may already be done is never left for a long gap.
+  lands in the gap at all, plus a slack (the p95 of the delay; for a job silent so far, the slack grows with
+  the gap, so long quiet stretches take the few late finishes instead of every gap), and the chance it
+  lands more than `LATE_D2` before it negligible (the maximum): a job that may already be done is never
+  left for a long gap.
 (All three in units of `min_interval`, so a time-scaled bot plans alike.)
 A stall near the end keeps a broad belief: the progress hypothesis widens with log(now / when the level
 was first seen), so it stays alive with a hazard falling like 1/now (polled every several seconds, not
@@ -39,12 +41,16 @@ from dataclasses import dataclass
 from bot.jobs.learning import Component, LogMixture, Prior
 
 # The constants below were tuned with `python -m bench --only poll` on seed 0 of bench/workload.py's variants
-# and reported on other seeds; see the README's benchmark section.
+# (its tails also checked on seeds 10-19) and reported on other seeds; see the README's benchmark section.
 # Delays are counted in units of `min_interval` (2 s by default), so a time-scaled bot plans alike.
 LATE_BUDGET = 0.5  # × min_interval: expected delay one gap may add
 LATE_D1 = 2.4  # × min_interval: a finish this long before the poll is "late" ...
 LATE_SHARE = 0.05  # ... and may be at most this share of the gap's finishing chance ...
-LATE_SLACK = 0.01  # ... plus this much absolute chance
+LATE_SLACK = 0.01  # ... plus this much absolute chance (a job whose progress shapes the belief);
+# a job silent so far is judged by the learned bias alone, a distribution fitted to the API's own record:
+# its slack is this chance per min_interval of gap instead, so the late finishes it allows fall where a long
+# gap saves the most calls (the quiet stretch of a long job), not alike on every gap of every job.
+SILENT_LATE_RATE = 0.0012
 LATE_D2 = 5.0  # × min_interval: a finish this long before the poll ...
 LATE_RARE = 0.003  # ... must be at most this likely
 # Progress: prior doubt that it means anything, after one distinct reading; × DOUBT_DECAY for each further
@@ -55,12 +61,16 @@ DOUBT_BACKWARDS = 2.0
 # Spread (log-seconds) of a progress-based finish: a floor; the unknown curve of a single reading (× its
 # log distance to 100 %); the relative error of the time left from the pace; and stalls.
 SIGMA_BASE = 0.02
-SIGMA_PACE = 0.1
+SIGMA_PACE = 0.05
 SIGMA_SINGLE = 0.25
 SIGMA_STALL = 0.6
 # One progress level gives no pace yet: the next poll comes within this multiple of the time since submit,
 # so a racing job's pace is read early instead of guessed from one point (and the queue it hid).
 SINGLE_GAP = 2.0
+# The pace carried on is read from the last step alone: a step of a few integer points (or a noisy jump) says
+# little, so the time left is doubted by this much over the step's size in points (a 3-point step after a
+# stall had been read as a finish known to ±3 %, and the poll left the clip waiting 27 s).
+STEP_DOUBT = 0.5
 # A level that sits: the spread of its finish is at least this × log(now / the level's first sighting).
 STALL_GROW = 1.5
 # A job that reports progress has done so by this share of its run (its queue): silence past that says
@@ -164,7 +174,7 @@ def read_progress(
         # an erratic pace); the finish, to that share of the time left.
         finish = math.exp(sum(guesses) / len(guesses))
         share = max(0.0, finish - seen_high) / finish
-        pace = SIGMA_PACE + 1.0 / span_p + unsteady
+        pace = SIGMA_PACE + 1.0 / span_p + STEP_DOUBT / (high - pa) + unsteady
         dating = 0.5 * (seen_high - reached) / max(span_t, 1e-3) * share
         sigma2 = (pace * share) ** 2 + dating**2
     mu = sum(guesses) / len(guesses)
@@ -265,8 +275,9 @@ def _survival(components: Sequence[Component], log_t: float) -> float:
 class _After:
     """The belief conditioned on T > t, with what the gap choice needs: chances and expected lateness."""
 
-    def __init__(self, mix: LogMixture, t: float) -> None:
+    def __init__(self, mix: LogMixture, t: float, silent: bool = False) -> None:
         self.t = max(t, 1e-3)
+        self.silent = silent
         comps = mix.components
         self.comps = comps
         self.means = [math.exp(mu + s * s / 2) for _, mu, s in comps]
@@ -311,7 +322,8 @@ class _After:
         if self.lateness(a) > LATE_BUDGET * unit:
             return False
         d1, d2 = LATE_D1 * unit, LATE_D2 * unit
-        if gap > d1 and self.chance_before(a - d1) > LATE_SHARE * self.chance_before(a) + LATE_SLACK:
+        slack = SILENT_LATE_RATE * gap / unit if self.silent else LATE_SLACK
+        if gap > d1 and self.chance_before(a - d1) > LATE_SHARE * self.chance_before(a) + slack:
             return False
         return not (gap > d2 and self.chance_before(a - d2) > LATE_RARE)
 
@@ -351,7 +363,7 @@ def plan_next_poll(
         progress_log=progress_log,
         prior=prior,
     )
-    after = _After(mix, now - submitted_at)
+    after = _After(mix, now - submitted_at, silent=not any(p > 0 for _, p in progress_log))
     finish = submitted_at + after.median()
     if push_enabled:
         delay = _push_delay(now, submitted_at, finish, min_interval, max_interval)
