@@ -204,7 +204,7 @@ def belief(
 ) -> LogMixture:
     """The distribution of the finish (log-seconds since submit), before conditioning on T > now."""
     if estimated_time and estimated_time > 0:
-        if prior.silent_ratio is not None and not any(p > 0 for _, p in progress_log):
+        if prior.silent_ratio is not None and _silent(progress_log):
             base = _silent_or_not(prior, math.log(estimated_time), max(1e-3, now - submitted_at))
         else:
             base = prior.ratio.shifted(math.log(estimated_time))
@@ -262,6 +262,11 @@ def _silent_or_not(prior: Prior, log_estimate: float, t: float) -> LogMixture:
     return LogMixture(
         tuple((w * k_silent, m, s) for w, m, s in silent) + tuple((w * k_said, m, s) for w, m, s in said)
     )
+
+
+def _silent(progress_log: Sequence[tuple[float, int]]) -> bool:
+    """No poll has seen progress yet."""
+    return not any(p > 0 for _, p in progress_log)
 
 
 def _tail(z: float) -> float:
@@ -363,7 +368,7 @@ def plan_next_poll(
         progress_log=progress_log,
         prior=prior,
     )
-    after = _After(mix, now - submitted_at, silent=not any(p > 0 for _, p in progress_log))
+    after = _After(mix, now - submitted_at, silent=_silent(progress_log))
     finish = submitted_at + after.median()
     if push_enabled:
         delay = _push_delay(now, submitted_at, finish, min_interval, max_interval)
