@@ -39,9 +39,10 @@ def machine() -> str:
 
 
 TUNING_SEED = 0  # the planner's constants were tuned on this seed of the variants ...
-# ... and are reported on these: seeds 1-6 were looked at while tuning too (the third round), so the
-# figures to quote come from seeds no tuning run has seen.
-REPORT_SEEDS = (7, 8, 9)
+# ... and are reported on these: seeds 1-19 were all looked at while tuning (1-6 and 10-19 in the third and
+# fourth rounds, 7-9 were the third round's report seeds), so the figures to quote come from seeds no
+# tuning run has seen.
+REPORT_SEEDS = (20, 21, 22)
 
 
 def _policies() -> list[pollsim.Policy]:

@@ -10,6 +10,7 @@ The last test runs many jobs through the shared rate limiter against an API that
 from __future__ import annotations
 
 import asyncio
+import math
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -359,6 +360,32 @@ def test_a_small_step_after_a_stall_is_not_read_as_a_finish_known_to_the_second(
     read = read_progress([*log, (523.1, 92)], now=523.1, submitted_at=0.0)
     assert read is not None
     assert read.sigma >= 0.05, "a finish ~70 s away, from a 3-point step, is known to no better than ±5 %"
+
+
+def test_a_jump_after_a_long_stall_is_not_read_as_a_steady_pace() -> None:
+    # Jumpy progress: 71 % sat for 110 s (and went back to 66 %), then 91 %. The two highs look like a
+    # steady line, but the step says nothing of the pace: read as one, the finish (~50 s away) was taken as
+    # known to ±3 %, and the next gap (22 s) left the clip waiting 18.5 s (bench, jumpy, seed 1).
+    log = [
+        (219.9, 71),
+        (264.2, 71),
+        (269.6, 69),
+        (297.1, 69),
+        (302.7, 66),
+        (330.0, 66),
+        (335.5, 91),
+        (341.0, 91),
+    ]
+    read = read_progress(log, now=341.0, submitted_at=0.0)
+    assert read is not None
+    finish = math.exp(read.mu)
+    early = math.exp(read.mu - 2 * read.sigma)
+    assert early - 341.0 <= 0.3 * (finish - 341.0), "a finish well before the guess stays plausible"
+    # The whole job, played through the planner: however soon after the jump it ends, it is seen soon.
+    steps = [(0.0, 1), (134.8, 32), (174.1, 25), (216.9, 71), (268.9, 69), (297.3, 66), (330.3, 91)]
+    for duration in (338.0, 343.8, 350.0):
+        run = simulate(lambda t: next(p for at, p in reversed(steps) if at <= t), duration, estimate=222)
+        assert run.delay <= 5.0, f"finished at {duration} s, seen {run.delay:.1f} s later"
 
 
 def test_silent_jobs_are_seen_within_five_seconds_nineteen_times_in_twenty() -> None:
