@@ -261,16 +261,21 @@ def _silent_or_not(prior: Prior, log_estimate: float, t: float) -> LogMixture:
     silent = prior.silent_ratio.shifted(log_estimate).components
     said = prior.ratio.shifted(log_estimate).components
     lt = math.log(t)
-    s_now = _survival(said, lt)
-    hidden = _survival(said, lt - math.log(QUEUE_SHARE)) / s_now if s_now > 0 else 0.0
-    w_silent = prior.silent_share
-    w_said = (1 - prior.silent_share) * hidden
-    if w_silent + w_said <= 0:
+    lq = lt - math.log(QUEUE_SHARE)
+    # Each component of the "reports progress" bias by its own chance of a finish late enough to hide in the
+    # queue until now (relative to surviving to now, which conditioning on T > t divides back out): the
+    # learned components are narrow, so this all but cuts that hypothesis to T > t / QUEUE_SHARE, instead
+    # of keeping the finishes between t and t / QUEUE_SHARE that its silence already rules out.
+    said_parts: list[Component] = []
+    for w, m, s in said:
+        now_tail = _tail((lt - m) / s)
+        if now_tail > 0:
+            said_parts.append(((1 - prior.silent_share) * w * _tail((lq - m) / s) / now_tail, m, s))
+    parts = [(prior.silent_share * w, m, s) for w, m, s in silent] + said_parts
+    total = sum(w for w, _, _ in parts)
+    if total <= 0:
         return LogMixture(silent)
-    k_silent, k_said = w_silent / (w_silent + w_said), w_said / (w_silent + w_said)
-    return LogMixture(
-        tuple((w * k_silent, m, s) for w, m, s in silent) + tuple((w * k_said, m, s) for w, m, s in said)
-    )
+    return LogMixture(tuple((w / total, m, s) for w, m, s in parts if w > 0))
 
 
 def _silent(progress_log: Sequence[tuple[float, int]]) -> bool:

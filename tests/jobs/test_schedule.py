@@ -388,6 +388,27 @@ def test_a_jump_after_a_long_stall_is_not_read_as_a_steady_pace() -> None:
         assert run.delay <= 5.0, f"finished at {duration} s, seen {run.delay:.1f} s later"
 
 
+def test_silence_rules_out_the_quick_finishes_of_jobs_that_report_progress() -> None:
+    # The track record: jobs that report progress finish anywhere from 0.05 to 2 × their estimate, silent
+    # ones at about 1 ×. A job still silent at 40 s of a 400 s estimate is either a silent one, or one that
+    # reports progress and sits in its queue, which then ends after 400 s (the queue is at most a tenth of the
+    # run). The quick finishes of the second kind are ruled out: they had kept it polled every 5-6 s from 20
+    # s on.
+    rng = random.Random(3)
+    memory = PlannerMemory()
+    for _ in range(60):
+        estimate = rng.uniform(100, 500)
+        ratio = math.exp(rng.uniform(math.log(0.05), math.log(2.0)))
+        memory.add(Observation("text", estimate, estimate * ratio, progressed=True))
+    for _ in range(20):
+        estimate = rng.uniform(100, 500)
+        memory.add(Observation("text", estimate, estimate * rng.uniform(0.9, 1.1), progressed=False))
+    for duration in (380.0, 400.0, 430.0):
+        run = simulate(lambda t: 0, duration, estimate=400, prior=memory.prior("text"))
+        assert run.between(0, 340) <= 14, "before a silent job's finish is plausible, polls stay sparse"
+        assert run.delay <= 5.0
+
+
 def test_silent_jobs_are_seen_within_five_seconds_nineteen_times_in_twenty() -> None:
     # The learned bias of silent jobs is the truth here (estimate = duration × U(0.5, 1.5)); the few long
     # gaps it allows go to the quiet stretches of long jobs, not to every gap of every job.
