@@ -144,6 +144,17 @@ class Tally:
             counts[key] = counts.get(key, 0) + 1
         return ", ".join(f"{m} {counts[m]}" for m in MOMENTS if m in counts)
 
+    def assert_nothing_lost(self, details: str, *, why_no_refusals: str) -> None:
+        """The four zeros (no job lost, posted twice, pinged twice or re-sent blind), no unconfirmed job
+        without a kill mid-submit, no refused command, and a clean SIGTERM exit."""
+        assert self.lost == 0, f"jobs lost:\n{details}"
+        assert self.duplicates == 0, f"duplicate posts:\n{details}"
+        assert self.double_pings == 0, f"double pings:\n{details}"
+        assert self.blind_resubmits == 0, f"blind re-submits:\n{details}"
+        assert self.unconfirmed_unexplained == 0, f"unconfirmed without a kill mid-submit:\n{details}"
+        assert self.refused == 0, f"refused commands ({why_no_refusals}):\n{details}"
+        assert self.exit_code == 0, f"SIGTERM exit code {self.exit_code}\n{details}"
+
     def line(self) -> str:
         counts = {name: int(getattr(self, name)) for name in self.COUNTS}
         return (
