@@ -146,6 +146,7 @@ class Outcome:
     delay: float
     poll_times: tuple[float, ...]
     progressed: bool = False  # a poll saw progress > 0 before the finish (what the worker records)
+    sightings: tuple[tuple[int, float], ...] = ()  # levels crossed and when (what the worker records)
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,13 @@ def simulate(
             cb_at = job.duration * scale + cb.latency
         out.append(_run_one(policy, job, prior, cb_at, scale))
         memory.add(
-            Observation(job.job_kind, job.estimated_time * scale, job.duration * scale, out[-1].progressed)
+            Observation(
+                job.job_kind,
+                job.estimated_time * scale,
+                job.duration * scale,
+                out[-1].progressed,
+                out[-1].sightings,
+            )
         )
     return out
 
@@ -193,7 +200,7 @@ def _run_one(policy: Policy, job: SynthJob, prior: Prior, callback_at: float, sc
             t, callback_at = callback_at, float("inf")  # the callback pokes an immediate poll
         times.append(t)
         if t >= end:
-            return Outcome(job, len(times), t - end, tuple(times), bool(log))
+            return Outcome(job, len(times), t - end, tuple(times), bool(log), schedule.sightings(log, 0.0))
         log = schedule.record_progress(log, t, job.progress_at(t / scale), keep=PROGRESS_LOG_KEEP)
         estimated = job.estimated_time * scale
         t += policy.next_delay(

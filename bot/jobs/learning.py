@@ -5,7 +5,10 @@ Two things are learned from finished jobs (the store keeps the observations, so 
   reported progress before they finished and jobs that never did (the API's estimate may well be off in a
   different way for each; with few observations of one, both use all jobs), and how often a job is silent;
 - how long a job takes, per kind of job (text, images, video reference, extend): the distribution of
-  log(duration), used before the API has said anything (the first poll) and when it gives no estimate.
+  log(duration), used before the API has said anything (the first poll) and when it gives no estimate;
+- what the API's progress meant: for each of `LEVELS`, the distribution of log(actual / the time a poll
+  first saw progress at or above that level). Whether this API's 40 % means "about 2.5× the time so far"
+  or "anything from 1.2× to 5×", and that a 9x it reports early is where it sits for a long while.
 
 Each distribution is a few normal components in log space (a robust, coarse histogram: the recent
 observations sorted and cut into equal groups, each group a median and a MAD), mixed with a default that
@@ -37,6 +40,10 @@ RATIO_WINDOW = 160  # recent jobs with an estimate that the bias is learned from
 DURATION_WINDOW = 80  # recent jobs of one kind that its durations are learned from
 MIN_KIND_SAMPLES = 6  # fewer than this of a kind: use the durations of every kind
 MIN_FLAG_SAMPLES = 12  # fewer than this with (without) progress: their bias is learned from every job
+# Progress levels whose meaning is learned (when a poll first saw at least this much, the finish came at
+# this distribution of multiples of that time); before enough are seen, a level is taken for a linear share.
+LEVELS = (10, 20, 30, 40, 50, 60, 70, 80, 90, 95)
+CALIBRATION_SIGMA = 0.5  # the spread of that default
 
 Component = tuple[float, float, float]  # (weight, mu, sigma) of a normal in log space
 
@@ -61,6 +68,9 @@ class Observation:
     estimated: float | None
     actual: float
     progressed: bool | None = None
+    # (level, seconds from submit to the first poll that saw progress at or above it), for the LEVELS the
+    # job's progress log shows being crossed (bot.jobs.schedule.sightings); empty before 0011.
+    sightings: tuple[tuple[int, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,6 +124,12 @@ class Prior:
     duration: LogMixture  # log(seconds from submit to finish) for this kind of job
     silent_ratio: LogMixture | None = None  # log(actual / estimated_time) of jobs that report none
     silent_share: float = 0.0  # how often a job reports no progress at all before it finishes
+    # Per level (ascending): log(actual / first sighting of progress ≥ level), for the levels learned so far.
+    calibration: tuple[tuple[int, LogMixture], ...] = ()
+
+    def calibrated(self, level: int) -> LogMixture | None:
+        """What reaching `level` meant for past jobs: log(finish / the time a poll first saw it)."""
+        return next((law for lv, law in self.calibration if lv == level), None)
 
 
 class PlannerMemory:
@@ -161,8 +177,16 @@ class PlannerMemory:
         )
         # A share with one pseudo-observation either way: unknown until some jobs of each are seen.
         silent_share = (len(silent) + 1) / (len(said) + len(silent) + 2)
+        sighted = [o for o in self._obs if o.sightings][-RATIO_WINDOW:]
+        calibration = []
+        for level in LEVELS:
+            meant = [
+                math.log(o.actual / at) for o in sighted for lv, at in o.sightings if lv == level and at > 0
+            ]
+            if len(meant) >= MIN_FLAG_SAMPLES:
+                calibration.append((level, fit(meant, (math.log(100 / level), CALIBRATION_SIGMA))))
         every = [math.log(o.actual) for o in self._obs][-DURATION_WINDOW:]
         for kind in KINDS:
             own = [math.log(o.actual) for o in self._obs if o.kind == kind][-DURATION_WINDOW:]
             duration = fit(own if len(own) >= MIN_KIND_SAMPLES else every, DEFAULT_DURATION)
-            self._priors[kind] = Prior(ratio, duration, silent_ratio, silent_share)
+            self._priors[kind] = Prior(ratio, duration, silent_ratio, silent_share, tuple(calibration))

@@ -1,25 +1,42 @@
-"""The poll planner's memory: estimated vs actual durations of finished jobs, and whether each reported
-progress (for bot.jobs.learning)."""
+"""The poll planner's memory: estimated vs actual durations of finished jobs, whether each reported
+progress and when it first showed each level (for bot.jobs.learning)."""
 
 from __future__ import annotations
+
+import json
+import logging
 
 from bot.jobs.learning import Observation
 from bot.store.db import Database, locked
 
 KEEP_OBSERVATIONS = 1000  # the learner looks at a few hundred at most
 
+log = logging.getLogger(__name__)
+
+
+def _sightings(text: object) -> tuple[tuple[int, float], ...]:
+    """The stored JSON back as (level, seconds) pairs; a row that cannot be read teaches nothing, loudly."""
+    if text is None:
+        return ()
+    try:
+        return tuple((int(level), float(at)) for level, at in json.loads(str(text)))
+    except (ValueError, TypeError):
+        log.warning("a planner observation's progress sightings could not be read; ignored")
+        return ()
+
 
 class PlannerStats(Database):
     @locked
     async def record_observation(self, obs: Observation) -> None:
-        """Keep one finished job's kind, last estimate, actual duration and whether it reported progress;
-        forget the oldest past a bound."""
+        """Keep one finished job's kind, last estimate, actual duration, whether it reported progress and when
+        it first showed each level; forget the oldest past a bound."""
         progressed = None if obs.progressed is None else int(obs.progressed)
+        sightings = json.dumps([[level, at] for level, at in obs.sightings]) if obs.sightings else None
         async with self._immediate():
             await self._execute(
-                "INSERT INTO planner_observations (kind, estimated, actual, progressed, observed_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (obs.kind, obs.estimated, obs.actual, progressed, self._clock()),
+                "INSERT INTO planner_observations"
+                " (kind, estimated, actual, progressed, sightings, observed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (obs.kind, obs.estimated, obs.actual, progressed, sightings, self._clock()),
             )
             await self._execute(
                 "DELETE FROM planner_observations WHERE id <= (SELECT MAX(id) FROM planner_observations) - ?",
@@ -30,7 +47,8 @@ class PlannerStats(Database):
     async def observations(self, limit: int = KEEP_OBSERVATIONS) -> list[Observation]:
         """The latest `limit` observations, oldest first."""
         rows = await self._fetchall(
-            "SELECT kind, estimated, actual, progressed FROM planner_observations ORDER BY id DESC LIMIT ?",
+            "SELECT kind, estimated, actual, progressed, sightings FROM planner_observations"
+            " ORDER BY id DESC LIMIT ?",
             (limit,),
         )
         return [
@@ -39,6 +57,7 @@ class PlannerStats(Database):
                 float(r[1]) if r[1] is not None else None,
                 float(r[2]),
                 bool(r[3]) if r[3] is not None else None,
+                _sightings(r[4]),
             )
             for r in reversed(list(rows))
         ]

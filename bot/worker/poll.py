@@ -15,7 +15,7 @@ from bot.apimart import TaskStatus
 from bot.i18n import Msg
 from bot.jobs import Job, JobStatus
 from bot.jobs.learning import Observation, job_kind
-from bot.jobs.schedule import plan_next_poll, record_progress
+from bot.jobs.schedule import plan_next_poll, record_progress, sightings
 from bot.jobs.sentences import CANCELLED_BY_API_SENTENCE, NO_CLIP_SENTENCE, TIMED_OUT_SENTENCE
 from bot.worker.api_sentences import task_failure_sentence
 from bot.worker.context import Context
@@ -89,7 +89,9 @@ async def _learn(ctx: Context, job: Job, status: TaskStatus, now: float) -> None
         return
     # Whether any poll saw progress before the finish (the log keeps only progress > 0, never empties).
     progressed = bool(job.progress_log)
-    obs = Observation(job_kind(job), status.estimated_time or job.estimated_time, actual, progressed)
+    # When each progress level was first seen: what this API's progress means, learned from its record.
+    seen = sightings(job.progress_log, job.submitted_at) if job.submitted_at is not None else ()
+    obs = Observation(job_kind(job), status.estimated_time or job.estimated_time, actual, progressed, seen)
     ctx.planner.add(obs)
     try:
         await ctx.store.record_observation(obs)

@@ -64,3 +64,29 @@ def test_observations_without_the_flag_teach_one_bias_for_all() -> None:
         memory.add(Observation("text", 100.0, 20.0, progressed=False))
     prior = memory.prior("text")
     assert prior.silent_ratio == prior.ratio, "both learned from every job"
+
+
+def test_what_progress_meant_is_learned_per_level() -> None:
+    # This API's 50 % came at half the run; its 90 % early, then it sat: done at 1.6 × the time it was seen.
+    rng = random.Random(6)
+    memory = PlannerMemory()
+    for _ in range(30):
+        seen = rng.uniform(30, 200)
+        memory.add(
+            Observation(
+                "text", 100.0, 2.0 * seen * rng.uniform(0.95, 1.05), True, ((50, seen), (90, 1.25 * seen))
+            )
+        )
+    prior = memory.prior("text")
+    at_half, at_ninety = prior.calibrated(50), prior.calibrated(90)
+    assert at_half is not None and at_ninety is not None
+    assert math.exp(at_half.quantile(0.5)) == pytest.approx(2.0, rel=0.05)
+    assert math.exp(at_ninety.quantile(0.5)) == pytest.approx(1.6, rel=0.05), "not 100 / 90: it sat"
+    assert prior.calibrated(70) is None, "a level no job was seen crossing teaches nothing"
+
+
+def test_a_level_seen_by_few_jobs_is_not_learned_yet() -> None:
+    memory = PlannerMemory()
+    for _ in range(5):
+        memory.add(Observation("text", 100.0, 300.0, True, ((40, 60.0),)))
+    assert memory.prior("text").calibrated(40) is None

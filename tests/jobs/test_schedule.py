@@ -13,7 +13,7 @@ import asyncio
 import math
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -428,3 +428,68 @@ def test_silent_jobs_are_seen_within_five_seconds_nineteen_times_in_twenty() -> 
     assert delays[int(0.95 * len(delays))] <= 5.0
     assert max(delays) <= 15.0
     assert polls <= 0.5 * fixed
+
+
+def test_sightings_are_the_crossings_the_log_shows() -> None:
+    log = [(105.0, 5), (120.0, 15), (140.0, 42), (150.0, 38), (170.0, 91), (190.0, 91)]
+    assert schedule.sightings(log, submitted_at=100.0) == (
+        (10, 20.0),  # 5 at 105 s, 15 at 120 s: first seen at or above 10 % 20 s after the submit
+        (20, 40.0),
+        (30, 40.0),
+        (40, 40.0),  # a step back to 38 does not make 40 % crossed again later
+        (50, 70.0),
+        (60, 70.0),
+        (70, 70.0),
+        (80, 70.0),
+        (90, 70.0),
+    )
+    # The log is short: a level it already starts above may have been reached long before its first entry.
+    assert schedule.sightings([(140.0, 42), (170.0, 91)], submitted_at=100.0) == (
+        (50, 70.0),
+        (60, 70.0),
+        (70, 70.0),
+        (80, 70.0),
+        (90, 70.0),
+    )
+
+
+def _stepped(duration: float) -> Progress:
+    """Jumpy progress: the true share, in tenths, read only when a tenth of the run is done (5 % before)."""
+    return lambda t: max(5, min(90, 10 * int(10 * t / duration)))
+
+
+def _learn_by_running(memory: PlannerMemory, rng: random.Random, count: int) -> None:
+    """Jobs with stepped progress, an estimate anywhere from 0.3 to 3 × off, run through the planner as the
+    worker runs them, each observation recorded as the worker records it."""
+    for _ in range(count):
+        duration = 60 * 8 ** rng.random()
+        estimate = duration * 10 ** rng.uniform(-0.5, 0.5)
+        run = simulate(_stepped(duration), duration, estimate=estimate, prior=memory.prior("text"))
+        log: list[tuple[float, int]] = []
+        for t in run.polls[:-1]:
+            log = record_progress(log, t, _stepped(duration)(t))
+        memory.add(Observation("text", estimate, duration, True, schedule.sightings(log, 0.0)))
+
+
+def test_what_progress_meant_for_past_jobs_spares_polls_when_the_estimate_says_little() -> None:
+    # The API's estimates are 0.3-3 × off, and its progress jumps a tenth at a time: neither the estimate nor
+    # the pace says much. What the record says of the level reached does (at 50 % a job is half done).
+    rng = random.Random(8)
+    memory = PlannerMemory()
+    _learn_by_running(memory, rng, 60)
+    knows = memory.prior("text")
+    assert knows.calibrated(50) is not None
+    blind = replace(knows, calibration=())  # the same record, without what progress meant
+    polls = {"knows": 0, "blind": 0}
+    late: dict[str, list[float]] = {"knows": [], "blind": []}
+    for _ in range(30):
+        duration = 60 * 8 ** rng.random()
+        estimate = duration * 10 ** rng.uniform(-0.5, 0.5)
+        for name, prior in (("knows", knows), ("blind", blind)):
+            run = simulate(_stepped(duration), duration, estimate=estimate, prior=prior)
+            polls[name] += len(run.polls)
+            late[name].append(run.delay)
+    assert polls["knows"] <= 0.8 * polls["blind"], polls
+    over = {name: sum(1 for d in delays if d > 5.0) for name, delays in late.items()}
+    assert over["knows"] <= over["blind"], f"no more clips left waiting over 5 s: {over}"
+    assert max(late["knows"]) <= 15.0

@@ -101,3 +101,40 @@ async def test_the_learned_bias_survives_a_restart(harness: Harness) -> None:
     assert memory.prior("text").silent_share == pytest.approx(silent_before)
     assert silent_before > 0.5, "jobs done at the first look count as silent"
     assert math.exp(after) < 0.75, "and it says the API over-estimates (a fresh memory says 1.0)"
+
+
+async def test_when_progress_showed_each_level_is_learned_and_survives_a_restart(harness: Harness) -> None:
+    h = harness
+    h.clock = h.api.unix_now
+    await h.start(**PRODUCTION_POLLING)
+    h.api.queue_timeline(
+        Timeline(
+            steps=[Step(0.0, "pending", 0), Step(1.0, "processing", 8), Step(6.0, "processing", 35),
+                   Step(12.0, "processing", 64), Step(20.0, "processing", 92)],
+            finish_at=30.0,
+            estimated_time=30,
+        )
+    )  # fmt: skip
+    alice = h.discord.add_user("alice")
+    await answer(await h.video(alice, "a paper boat at dusk"))
+    job = await h.job_when(1, lambda j: j.task_id is not None)
+    job = await _step_until_ended(h, job.id)
+    assert job.task_id is not None and job.submitted_at is not None
+    task = h.api.task(job.task_id)
+    assert h.bot is not None
+    (learned,) = h.bot.worker.ctx.planner.observations
+    assert learned.progressed and learned.sightings, "a job that showed progress teaches what it meant"
+    # Each sighting is a poll that saw at least that level, after an earlier poll that saw less.
+    polls = [t - task.created for t in h.api.poll_times(job.task_id)]
+    for level, at in learned.sightings:
+        seen = min(polls, key=lambda t, at=at: abs(t - at))
+        assert seen == pytest.approx(at, abs=0.5), (level, at, polls)
+        before = [t for t in polls if t < seen - 0.5]
+        assert before, (level, at, polls)
+        progress_then = max((s.progress for s in task.timeline.steps if s.at <= seen), default=0)
+        progress_before = max((s.progress for s in task.timeline.steps if s.at <= before[-1]), default=0)
+        assert progress_before < level <= progress_then, (level, at, polls)
+
+    await h.restart()
+    assert h.bot is not None
+    assert h.bot.worker.ctx.planner.observations == [learned], "the sightings came back from the database"
