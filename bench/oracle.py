@@ -1,7 +1,8 @@
 """A lower bound for any poll planner on bench/workload.py's variants: an oracle told what no planner knows.
 
-The oracle is given, for free and from the submit:
-- the exact finish of every job whose progress is informative (smooth, racing): one call, no delay;
+The oracle is given, from the submit (it still makes the polls the bot's settings force: a first look at
+5 s, then one at least every 60 s until it knows the finish is near):
+- the exact finish of every job whose progress is informative (smooth, racing): one call at it, no delay;
 - for a jumpy job, the moment its last jump (to 90-99 %, where it sits until done) happens, and the law the
   generator draws the finish from after it: T = queue + (sit − queue) / u, u ~ U(0.6, 0.97) (the duration is
   log-uniform, so the sit's own time says nothing more about u);
@@ -28,6 +29,7 @@ from bench.workload import MAX_DURATION, MIN_DURATION, SynthJob
 STEP = 0.5  # s: the grid of the dynamic programme
 MIN_GAP = 2.0  # POLL_MIN_INTERVAL
 MAX_GAP = 60.0  # POLL_MAX_INTERVAL
+FIRST_LOOK = 5.0  # POLL_FIRST_DELAY
 SIT_U = (0.6, 0.97)  # bench.workload._jumpy: the last jump comes at this share of the run
 ESTIMATE_RANGE = {"estimate low": (0.3, 0.9), "estimate high": (1.2, 2.5)}  # else (0.5, 1.5)
 
@@ -38,12 +40,19 @@ class Uncertain:
 
     start: float
     survival: tuple[float, ...]  # P(T > start + k·STEP), k = 0..n; the last is 0
+    forced_until: float = 0.0  # the bot's settings make it poll before this (see `forced`)
 
 
-def _grid(start: float, end: float, cdf) -> Uncertain:  # type: ignore[no-untyped-def]
+def _grid(start: float, end: float, cdf, forced_until: float) -> Uncertain:  # type: ignore[no-untyped-def]
     n = max(1, math.ceil((end - start) / STEP))
     surv = [max(0.0, 1.0 - cdf(start + k * STEP)) for k in range(n)] + [0.0]
-    return Uncertain(start, tuple(surv))
+    return Uncertain(start, tuple(surv), forced_until)
+
+
+def forced(until: float) -> int:
+    """The polls the bot's settings make before `until` whatever it knows: the first look at
+    POLL_FIRST_DELAY, then one at least every POLL_MAX_INTERVAL."""
+    return 0 if until <= FIRST_LOOK else math.ceil((until - FIRST_LOOK) / MAX_GAP)
 
 
 def finish_law(job: SynthJob) -> Uncertain | None:
@@ -54,15 +63,17 @@ def finish_law(job: SynthJob) -> Uncertain | None:
         c = sit - queue
         a, b = queue + c / hi_u, queue + c / lo_u
         # u = c / (T − queue) uniform: P(T ≤ x) = P(u ≥ c / (x − queue)).
-        return _grid(a, b, lambda x: min(1.0, max(0.0, (hi_u - c / max(x - queue, 1e-9)) / (hi_u - lo_u))))
+        law = lambda x: min(1.0, max(0.0, (hi_u - c / max(x - queue, 1e-9)) / (hi_u - lo_u)))  # noqa: E731
+        return _grid(a, b, law, forced_until=sit)
     if job.kind == "silent":
         low, high = ESTIMATE_RANGE.get(job.variant, (0.5, 1.5))
         est = job.estimated_time
         a, b = max(MIN_DURATION, est / high), min(MAX_DURATION, est / low)
         if b <= a:
-            return Uncertain(job.duration, (1.0, 0.0))
+            return Uncertain(job.duration, (1.0, 0.0), job.duration)
         # density ∝ 1/T² on [a, b]: P(T ≤ x) = (1/a − 1/x) / (1/a − 1/b).
-        return _grid(a, b, lambda x: min(1.0, max(0.0, (1 / a - 1 / x) / (1 / a - 1 / b))))
+        law = lambda x: min(1.0, max(0.0, (1 / a - 1 / x) / (1 / a - 1 / b)))  # noqa: E731
+        return _grid(a, b, law, forced_until=a)
     return None
 
 
@@ -141,12 +152,14 @@ def bound(jobs: Sequence[SynthJob], *, late_after: float, late_share: float = 0.
     """The oracle's fewest mean calls per job with at most `late_share` of the jobs later than `late_after`
     (one λ for all jobs, found by bisection)."""
     laws = [finish_law(j) for j in jobs]
-    known = sum(1 for law in laws if law is None)  # one call each, at the finish
+    # A known finish: the polls forced before it, and one at it.
+    known = sum(forced(j.duration) + 1 for j, law in zip(jobs, laws, strict=True) if law is None)
     uncertain = [law for law in laws if law is not None]
+    lead_in = sum(forced(law.forced_until) for law in uncertain)
 
     def run(lam: float) -> tuple[float, float]:
         plans = [best_plan(law, lam, late_after) for law in uncertain]
-        return known + sum(p.calls for p in plans), sum(p.late for p in plans)
+        return known + lead_in + sum(p.calls for p in plans), sum(p.late for p in plans)
 
     lo, hi = 0.0, 1e4  # λ: more of it, fewer late
     calls, late = run(hi)
