@@ -15,7 +15,7 @@ import pytest
 from bot.jobs import Job
 from bot.jobs.learning import Observation
 from tests.conftest import Harness, answer
-from tests.fakes.fake_apimart import Step, Timeline
+from tests.fakes.fake_apimart import FakeTask, Step, Timeline
 
 pytestmark = pytest.mark.e2e
 
@@ -44,27 +44,32 @@ async def _step_until_ended(h: Harness, job_id: int, max_steps: int = 50) -> Job
     raise AssertionError("the job did not end")
 
 
+async def _one_job_through(h: Harness, timeline: Timeline, prompt: str) -> tuple[Job, FakeTask]:
+    """Start the bot with production polling; one member makes one job on `timeline`, stepped to its end."""
+    h.clock = h.api.unix_now
+    await h.start(**PRODUCTION_POLLING)
+    h.api.queue_timeline(timeline)
+    alice = h.discord.add_user("alice")
+    await answer(await h.video(alice, prompt))
+    job = await h.job_when(1, lambda j: j.task_id is not None)
+    job = await _step_until_ended(h, job.id)
+    assert job.task_id is not None
+    return job, h.api.task(job.task_id)
+
+
 async def test_a_fast_task_with_a_300_s_estimate_and_racing_progress_is_delivered_within_5_s(
     harness: Harness,
 ) -> None:
     h = harness
-    h.clock = h.api.unix_now
-    await h.start(**PRODUCTION_POLLING)
     # The Remix of issue 11: the API says 300 s, progress races (33 % after 2 s), done at 4 s.
-    h.api.queue_timeline(
-        Timeline(
-            steps=[Step(0.0, "pending", 0), Step(1.0, "processing", 10), Step(2.0, "processing", 33),
-                   Step(3.0, "processing", 66)],
-            finish_at=4.0,
-            estimated_time=300,
-        )
+    racing = Timeline(
+        steps=[Step(0.0, "pending", 0), Step(1.0, "processing", 10), Step(2.0, "processing", 33),
+               Step(3.0, "processing", 66)],
+        finish_at=4.0,
+        estimated_time=300,
     )  # fmt: skip
-    alice = h.discord.add_user("alice")
-    await answer(await h.video(alice, "a paper boat, but faster"))
-    job = await h.job_when(1, lambda j: j.task_id is not None)
-    job = await _step_until_ended(h, job.id)
+    job, task = await _one_job_through(h, racing, "a paper boat, but faster")
     assert job.task_id is not None
-    task = h.api.task(job.task_id)
     schedule = [t - task.created for t in h.api.poll_times(job.task_id)]
     assert schedule[0] == pytest.approx(2.0, abs=0.5), "the first look, at POLL_FIRST_DELAY"
     done = [t for t in schedule if t >= task.timeline.finish_at]
@@ -105,22 +110,14 @@ async def test_the_learned_bias_survives_a_restart(harness: Harness) -> None:
 
 async def test_when_progress_showed_each_level_is_learned_and_survives_a_restart(harness: Harness) -> None:
     h = harness
-    h.clock = h.api.unix_now
-    await h.start(**PRODUCTION_POLLING)
-    h.api.queue_timeline(
-        Timeline(
-            steps=[Step(0.0, "pending", 0), Step(1.0, "processing", 8), Step(6.0, "processing", 35),
-                   Step(12.0, "processing", 64), Step(20.0, "processing", 92)],
-            finish_at=30.0,
-            estimated_time=30,
-        )
+    steady = Timeline(
+        steps=[Step(0.0, "pending", 0), Step(1.0, "processing", 8), Step(6.0, "processing", 35),
+               Step(12.0, "processing", 64), Step(20.0, "processing", 92)],
+        finish_at=30.0,
+        estimated_time=30,
     )  # fmt: skip
-    alice = h.discord.add_user("alice")
-    await answer(await h.video(alice, "a paper boat at dusk"))
-    job = await h.job_when(1, lambda j: j.task_id is not None)
-    job = await _step_until_ended(h, job.id)
+    job, task = await _one_job_through(h, steady, "a paper boat at dusk")
     assert job.task_id is not None and job.submitted_at is not None
-    task = h.api.task(job.task_id)
     assert h.bot is not None
     (learned,) = h.bot.worker.ctx.planner.observations
     assert learned.progressed and learned.sightings, "a job that showed progress teaches what it meant"
