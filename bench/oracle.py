@@ -81,6 +81,7 @@ def finish_law(job: SynthJob) -> Uncertain | None:
 class Plan:
     calls: float  # expected calls after `start`
     late: float  # P(delay > D)
+    first: float = 0.0  # when the first of them comes, seconds after `start`
 
 
 def best_plan(law: Uncertain, late_cost: float, late_after: float) -> Plan:
@@ -138,7 +139,7 @@ def best_plan(law: Uncertain, late_cost: float, late_after: float) -> Plan:
         if j - d > i:
             late += s[i] - s[j - d]
         i = j
-    return Plan(calls, late)
+    return Plan(calls, late, choice[0] * STEP)
 
 
 @dataclass(frozen=True)
