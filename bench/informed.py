@@ -8,7 +8,8 @@ every U(0.5, 3) s × U(0.7, 1.3), whole percents). It sees what the planner sees
 and keeps the exact posterior of the finish on a grid of (gamma, queue share, update gap): for each cell the
 readings bound the duration to an interval, and the log-uniform law makes its posterior 1/T on it. It polls
 by the oracle's dynamic programme over that posterior (re-planned after every poll, one price on lateness
-for all jobs, bisected to 5 % of jobs late), with the bot's forced first look at 5 s and 2-60 s gaps.
+for all jobs, bisected until p95 and max meet issue 11's limits), with the bot's forced first look at 5 s and
+2-60 s gaps.
 
 It is a reference, not a floor: re-planning open loop is not the optimal policy, and the grid is coarse. It
 answers "is the limit out of reach, or is the planner's belief the gap?".

@@ -242,14 +242,7 @@ def belief(
     if read.trust <= 0:
         return base
     t = max(1e-3, now - submitted_at)
-    informed: list[Component] = []
-    for w, mu, s in base.components:
-        # Product of two normals in log space: a narrower one, weighted by how well they agree.
-        v = s * s + read.sigma * read.sigma
-        var = (s * s * read.sigma * read.sigma) / v
-        m = (mu * read.sigma * read.sigma + read.mu * s * s) / v
-        agree = math.exp(-((mu - read.mu) ** 2) / (2 * v)) / math.sqrt(v)
-        informed.append((w * agree, m, math.sqrt(var)))
+    informed = [_joint((w, mu, s), (1.0, read.mu, read.sigma)) for w, mu, s in base.components]
     total = sum(w for w, _, _ in informed)
     if total <= 0:
         return base
@@ -327,19 +320,23 @@ def _progress_record(
 def _product(a: LogMixture, b: LogMixture) -> LogMixture:
     """Two independent laws of one finish: their normalised product (each pair of components, weighed by how
     well they agree), the heaviest `PRODUCT_KEEP` components kept."""
-    parts: list[Component] = []
-    for wa, ma, sa in a.components:
-        for wb, mb, sb in b.components:
-            v = sa * sa + sb * sb
-            w = wa * wb * math.exp(-((ma - mb) ** 2) / (2 * v)) / math.sqrt(v)
-            if w > 0:
-                parts.append((w, (ma * sb * sb + mb * sa * sa) / v, sa * sb / math.sqrt(v)))
+    parts = [_joint(ca, cb) for ca in a.components for cb in b.components]
+    parts = [c for c in parts if c[0] > 0]
     parts.sort(reverse=True)
     kept = parts[:PRODUCT_KEEP]
     total = sum(w for w, _, _ in kept)
     if total <= 0:
         return a
     return LogMixture(tuple((w / total, m, s) for w, m, s in kept))
+
+
+def _joint(a: Component, b: Component) -> Component:
+    """Two normals in log space of one finish, multiplied: a narrower one, weighed by how well they agree."""
+    wa, ma, sa = a
+    wb, mb, sb = b
+    v = sa * sa + sb * sb
+    w = wa * wb * math.exp(-((ma - mb) ** 2) / (2 * v)) / math.sqrt(v)
+    return w, (ma * sb * sb + mb * sa * sa) / v, math.sqrt(sa * sa * sb * sb / v)
 
 
 def _silent(progress_log: Sequence[tuple[float, int]]) -> bool:
