@@ -39,10 +39,11 @@ def machine() -> str:
 
 
 TUNING_SEED = 0  # the planner's constants were tuned on this seed of the variants ...
-# ... and are reported on these: seeds 1-22 were all looked at while tuning (1-6 and 10-19 in the third and
-# fourth rounds, 1-3 in the fifth, 7-9 and 20-22 were earlier rounds' report seeds), so the figures to quote
-# come from seeds no tuning run has seen.
-REPORT_SEEDS = (23, 24, 25)
+# ... and are reported on these: seeds 1-28 were all looked at while tuning (1-6 and 10-19 in the third and
+# fourth rounds, 1-3 in the fifth and seventh, 7-9, 20-22 and 23-25 were earlier rounds' report seeds, a job
+# of 25 shaped the curve reading's guard, and 26-28 chose to merge it), so the figures to quote come from
+# seeds no tuning run or decision has seen.
+REPORT_SEEDS = (29, 30, 31)
 
 
 def _policies() -> list[pollsim.Policy]:

@@ -147,6 +147,7 @@ class Outcome:
     poll_times: tuple[float, ...]
     progressed: bool = False  # a poll saw progress > 0 before the finish (what the worker records)
     sightings: tuple[tuple[int, float], ...] = ()  # levels crossed and when (what the worker records)
+    readings: tuple[tuple[float, int], ...] = ()  # the progress log at the finish (what the worker records)
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,7 @@ def simulate(
                 job.duration * scale,
                 out[-1].progressed,
                 out[-1].sightings,
+                out[-1].readings,
             )
         )
     return out
@@ -200,7 +202,9 @@ def _run_one(policy: Policy, job: SynthJob, prior: Prior, callback_at: float, sc
             t, callback_at = callback_at, float("inf")  # the callback pokes an immediate poll
         times.append(t)
         if t >= end:
-            return Outcome(job, len(times), t - end, tuple(times), bool(log), schedule.sightings(log, 0.0))
+            return Outcome(
+                job, len(times), t - end, tuple(times), bool(log), schedule.sightings(log, 0.0), tuple(log)
+            )
         log = schedule.record_progress(log, t, job.progress_at(t / scale), keep=PROGRESS_LOG_KEEP)
         estimated = job.estimated_time * scale
         t += policy.next_delay(

@@ -9,6 +9,8 @@ Two things are learned from finished jobs (the store keeps the observations, so 
 - what the API's progress meant: for each of `LEVELS`, the distribution of log(actual / the time a poll
   first saw progress at or above that level). Whether this API's 40 % means "about 2.5× the time so far"
   or "anything from 1.2× to 5×", and that a 9x it reports early is where it sits for a long while.
+- what shape the API's progress takes: which curves, queues and update gaps (`bot.jobs.curve`) explain the
+  readings of finished jobs, and how often any curve does.
 
 Each distribution is a few normal components in log space (a robust, coarse histogram: the recent
 observations sorted and cut into equal groups, each group a median and a MAD), mixed with a default that
@@ -23,6 +25,7 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.jobs import curve
 from bot.jobs.model import Job
 
 KINDS = ("text", "images", "video", "extend")
@@ -71,6 +74,9 @@ class Observation:
     # (level, seconds from submit to the first poll that saw progress at or above it), for the LEVELS the
     # job's progress log shows being crossed (bot.jobs.schedule.sightings); empty before 0011.
     sightings: tuple[tuple[int, float], ...] = ()
+    # (seconds from submit, progress) of the polls its progress log kept (bot.jobs.schedule.record_progress):
+    # how the API's progress moved, read as a curve (bot.jobs.curve); empty before 0012.
+    readings: tuple[tuple[float, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,9 @@ class Prior:
     silent_share: float = 0.0  # how often a job reports no progress at all before it finishes
     # Per level (ascending): log(actual / first sighting of progress ≥ level), for the levels learned so far.
     calibration: tuple[tuple[int, LogMixture], ...] = ()
+    # The record's share of each of curve.CELLS among jobs a curve explained; None: no such job yet.
+    cells: tuple[float, ...] | None = None
+    curve_share: float = 0.5  # how often a job's progress follows a curve
 
     def calibrated(self, level: int) -> LogMixture | None:
         """What reaching `level` meant for past jobs: log(finish / the time a poll first saw it)."""
@@ -135,9 +144,11 @@ class Prior:
 class PlannerMemory:
     """The recent observations and the distributions fitted to them (refitted on every new observation)."""
 
-    def __init__(self, observations: Iterable[Observation] = ()) -> None:
+    def __init__(self, observations: Iterable[Observation] = (), *, unit: float = 2.0) -> None:
         self._obs: list[Observation] = []
         self._priors: dict[str, Prior] = {}
+        self._unit = unit  # the poller's min_interval: how old a reading may be is counted in it
+        self._cells: dict[int, tuple[list[float], float] | None] = {}  # id(observation) → its curve cells
         for obs in observations:
             self._obs.append(obs)
         self._trim()
@@ -161,6 +172,16 @@ class PlannerMemory:
         keep = RATIO_WINDOW + DURATION_WINDOW * len(KINDS)
         if len(self._obs) > keep:
             del self._obs[: len(self._obs) - keep]
+        live = {id(o) for o in self._obs}
+        for key in [k for k in self._cells if k not in live]:
+            del self._cells[key]
+
+    def _curve_cells(self, obs: Observation) -> tuple[list[float], float] | None:
+        key = id(obs)
+        if key not in self._cells:
+            ok = len({p for _, p in obs.readings}) >= 2
+            self._cells[key] = curve.cell_weights(obs.readings, obs.actual, self._unit) if ok else None
+        return self._cells[key]
 
     def _refit(self) -> None:
         recent = [o for o in self._obs if o.estimated and o.estimated > 0][-RATIO_WINDOW:]
@@ -185,8 +206,17 @@ class PlannerMemory:
             ]
             if len(meant) >= MIN_FLAG_SAMPLES:
                 calibration.append((level, fit(meant, (math.log(100 / level), CALIBRATION_SIGMA))))
+        recent = self._obs[-RATIO_WINDOW:]
+        read = [self._curve_cells(o) for o in recent if len({p for _, p in o.readings}) >= 2]
+        curved = [w for w in read if w is not None]
+        cells, curve_share = None, 0.5
+        if curved:
+            learned, curve_share = curve.learn(curved, len(read) - len(curved))
+            cells = tuple(learned)
         every = [math.log(o.actual) for o in self._obs][-DURATION_WINDOW:]
         for kind in KINDS:
             own = [math.log(o.actual) for o in self._obs if o.kind == kind][-DURATION_WINDOW:]
             duration = fit(own if len(own) >= MIN_KIND_SAMPLES else every, DEFAULT_DURATION)
-            self._priors[kind] = Prior(ratio, duration, silent_ratio, silent_share, tuple(calibration))
+            self._priors[kind] = Prior(
+                ratio, duration, silent_ratio, silent_share, tuple(calibration), cells, curve_share
+            )

@@ -8,6 +8,9 @@ The belief is a distribution over the finish time T (seconds since submit), a mi
 - from what the progress reached so far meant for the API's past jobs (`Prior.calibrated`: when a poll first
   saw 40 %, past jobs finished at this distribution of multiples of that time), joined to the estimate's
   law as a second, independent look, once enough jobs have shown it;
+- from this job's readings read as a curve (`bot.jobs.curve`: the shapes, queues and update gaps this API's
+  progress took before, learned from the record), weighed against all the rest by how well a curve explains
+  them, the rest keeping at least `CURVE_DOUBT` (a jumpy job's readings can look steady while they lag);
 - from this job's own pace, weighted by its evidence: one reading says little (the curve and the queue are
   unknown), several distinct readings over a wide span at a steady pace say a lot; steps back, erratic
   paces and stalls widen it. Its pace may also simply lie (jump to 99 and sit): the belief is a
@@ -41,6 +44,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.jobs import curve
 from bot.jobs.learning import LEVELS, Component, LogMixture, Prior
 
 # The constants below were tuned with `python -m bench --only poll` on seed 0 of bench/workload.py's variants
@@ -89,6 +93,16 @@ LADDER = 28  # candidate gaps between min and max interval, geometric
 # this weight: a job unlike the record is still caught (a jumpy reading 30 points behind its truth, trusted
 # to the record alone, had left the clip waiting 15.3 s).
 RECORD_DOUBT = 0.05
+# Progress read as a curve (bot.jobs.curve) joins the belief weighed by how well a curve explains the
+# readings against the rest of the belief, but the rest keeps at least this share of what is left once "not
+# done yet" is known: a jumpy job's readings can lag its truth while looking steady (31, 49 and 65 % a minute
+# apart, done 3 minutes in, not 5), and with 5-20 % kept such jobs waited 23-36 s (bench, jumpy, seeds 1-3);
+# with half, at most 10.7 s.
+CURVE_DOUBT = 0.5
+# And a gap may be at most this multiple of the gap the belief without the curve allows: a jumpy job's first
+# readings (1 % at 5 s, 3 % at 15 s) read as a slow curve had stretched the gaps to 42 and 61 s, and the clip,
+# done at 91 s, waited 27 s (bench, mix, seed 25).
+CURVE_GUARD = 1.5
 PRODUCT_KEEP = 40  # the heaviest components kept of the estimate's law × the progress record's
 # Push mode: the first safety-net poll comes at this multiple of the predicted duration.
 PUSH_SAFETY_FACTOR = 2.0
@@ -218,8 +232,75 @@ def belief(
     estimated_time: float | None,
     progress_log: Sequence[tuple[float, int]],
     prior: Prior,
+    unit: float = 2.0,
 ) -> LogMixture:
-    """The distribution of the finish (log-seconds since submit), before conditioning on T > now."""
+    """The distribution of the finish (log-seconds since submit), before conditioning on T > now.
+
+    `unit` is the poller's min_interval (how old a reading may be is counted in it)."""
+    return _beliefs(
+        now=now,
+        submitted_at=submitted_at,
+        estimated_time=estimated_time,
+        progress_log=progress_log,
+        prior=prior,
+        unit=unit,
+    )[0]
+
+
+def _beliefs(
+    *,
+    now: float,
+    submitted_at: float,
+    estimated_time: float | None,
+    progress_log: Sequence[tuple[float, int]],
+    prior: Prior,
+    unit: float,
+) -> tuple[LogMixture, LogMixture | None]:
+    """The belief, and the belief without the curve reading when that reading joined it (else None)."""
+    other = _belief(
+        now=now,
+        submitted_at=submitted_at,
+        estimated_time=estimated_time,
+        progress_log=progress_log,
+        prior=prior,
+    )
+    readings = [(t - submitted_at, p) for t, p in progress_log if 0 < p < 100 and t > submitted_at]
+    if not readings or prior.cells is None:
+        return other, None
+    # The progress read as a curve, from the estimate's law joined to what the level reached meant before.
+    law = prior.ratio.shifted(math.log(estimated_time)) if estimated_time else prior.duration
+    record = _progress_record(prior, progress_log, submitted_at)
+    if record is not None:
+        law = _product(law, record)
+    mass, comps = curve.posterior(readings, prior.cells, law.components, unit)
+    lt = math.log(max(1e-3, now - submitted_at))
+    s_curve = _survival(comps, lt) if mass > 0 else 0.0
+    if s_curve <= 0:
+        return other, None
+    # Both judged on "not done at `now`": the curve's mass has it already (no part of it ends before the last
+    # reading), the rest of the belief by its survival. How well each explains the readings weighs them.
+    s_other = _survival(other.components, lt)
+    w_curve = prior.curve_share * mass
+    w_other = (1 - prior.curve_share) * curve.OTHER_READING ** len(readings) * s_other / s_curve
+    k = min(1 - CURVE_DOUBT, w_curve / (w_curve + w_other)) if s_other > 0 else 1.0
+    # Unconditioned weights that, once conditioned on T > now, are k and 1 − k.
+    a, b = k / s_curve, (1 - k) / max(s_other, 1e-300)
+    a, b = a / (a + b), b / (a + b)
+    mixed = LogMixture(
+        tuple((w * a, m, sd) for w, m, sd in comps) + tuple((w * b, m, sd) for w, m, sd in other.components)
+    )
+    return mixed, other
+
+
+def _belief(
+    *,
+    now: float,
+    submitted_at: float,
+    estimated_time: float | None,
+    progress_log: Sequence[tuple[float, int]],
+    prior: Prior,
+) -> LogMixture:
+    """The belief from the estimate, what the level reached meant before, and this job's own pace."""
     if estimated_time and estimated_time > 0:
         if prior.silent_ratio is not None and _silent(progress_log):
             base = _silent_or_not(prior, math.log(estimated_time), max(1e-3, now - submitted_at))
@@ -436,12 +517,13 @@ def plan_next_poll(
     push_enabled: bool = False,
 ) -> PollPlan:
     """The delay until the next status poll of a running task."""
-    mix = belief(
+    mix, other = _beliefs(
         now=now,
         submitted_at=submitted_at,
         estimated_time=estimated_time,
         progress_log=progress_log,
         prior=prior,
+        unit=min_interval,
     )
     after = _After(mix, now - submitted_at, silent=_silent(progress_log))
     finish = submitted_at + after.median()
@@ -453,6 +535,10 @@ def plan_next_poll(
         if read is not None and read.levels == 1:
             hi = min(hi, max(min_interval, SINGLE_GAP * (now - submitted_at)))
         delay = _longest_gap(after, min_interval, hi)
+        if other is not None:
+            # The curve may stretch a gap, but not past CURVE_GUARD × the gap the belief without it allows.
+            without = _After(other, now - submitted_at, silent=_silent(progress_log))
+            delay = min(delay, CURVE_GUARD * _longest_gap(without, min_interval, hi))
     if rng is not None:
         delay *= rng.uniform(0.97, 1.03)  # de-synchronise jobs submitted together
     return PollPlan(delay=max(min_interval, delay), predicted_finish=finish)

@@ -1,5 +1,5 @@
 """The poll planner's memory: estimated vs actual durations of finished jobs, whether each reported
-progress and when it first showed each level (for bot.jobs.learning)."""
+progress, when it first showed each level and its progress log (for bot.jobs.learning)."""
 
 from __future__ import annotations
 
@@ -25,18 +25,30 @@ def _sightings(text: object) -> tuple[tuple[int, float], ...]:
         return ()
 
 
+def _readings(text: object) -> tuple[tuple[float, int], ...]:
+    """The stored JSON back as (seconds, progress) pairs; an unreadable row teaches nothing, loudly."""
+    if text is None:
+        return ()
+    try:
+        return tuple((float(at), int(progress)) for at, progress in json.loads(str(text)))
+    except (ValueError, TypeError):
+        log.warning("a planner observation's progress readings could not be read; ignored")
+        return ()
+
+
 class PlannerStats(Database):
     @locked
     async def record_observation(self, obs: Observation) -> None:
-        """Keep one finished job's kind, last estimate, actual duration, whether it reported progress and when
-        it first showed each level; forget the oldest past a bound."""
+        """Keep one finished job's kind, last estimate, actual duration, whether it reported progress, when
+        it first showed each level and its progress log; forget the oldest past a bound."""
         progressed = None if obs.progressed is None else int(obs.progressed)
         sightings = json.dumps([[level, at] for level, at in obs.sightings]) if obs.sightings else None
+        readings = json.dumps([[at, p] for at, p in obs.readings]) if obs.readings else None
         async with self._immediate():
             await self._execute(
-                "INSERT INTO planner_observations"
-                " (kind, estimated, actual, progressed, sightings, observed_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (obs.kind, obs.estimated, obs.actual, progressed, sightings, self._clock()),
+                "INSERT INTO planner_observations (kind, estimated, actual, progressed, sightings, readings,"
+                " observed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (obs.kind, obs.estimated, obs.actual, progressed, sightings, readings, self._clock()),
             )
             await self._execute(
                 "DELETE FROM planner_observations WHERE id <= (SELECT MAX(id) FROM planner_observations) - ?",
@@ -47,7 +59,7 @@ class PlannerStats(Database):
     async def observations(self, limit: int = KEEP_OBSERVATIONS) -> list[Observation]:
         """The latest `limit` observations, oldest first."""
         rows = await self._fetchall(
-            "SELECT kind, estimated, actual, progressed, sightings FROM planner_observations"
+            "SELECT kind, estimated, actual, progressed, sightings, readings FROM planner_observations"
             " ORDER BY id DESC LIMIT ?",
             (limit,),
         )
@@ -58,6 +70,7 @@ class PlannerStats(Database):
                 float(r[2]),
                 bool(r[3]) if r[3] is not None else None,
                 _sightings(r[4]),
+                _readings(r[5]),
             )
             for r in reversed(list(rows))
         ]

@@ -91,7 +91,14 @@ async def _learn(ctx: Context, job: Job, status: TaskStatus, now: float) -> None
     progressed = bool(job.progress_log)
     # When each progress level was first seen: what this API's progress means, learned from its record.
     seen = sightings(job.progress_log, job.submitted_at) if job.submitted_at is not None else ()
-    obs = Observation(job_kind(job), status.estimated_time or job.estimated_time, actual, progressed, seen)
+    # How its progress moved (seconds since submit): what shape this API's progress takes.
+    read = (
+        tuple((t - job.submitted_at, int(p)) for t, p in job.progress_log if t > job.submitted_at)
+        if job.submitted_at is not None
+        else ()
+    )
+    estimate = status.estimated_time or job.estimated_time
+    obs = Observation(job_kind(job), estimate, actual, progressed, seen, read)
     ctx.planner.add(obs)
     try:
         await ctx.store.record_observation(obs)

@@ -25,4 +25,4 @@ async def recover(ctx: Context) -> None:
         log.warning(
             "recovery: took over %d job(s) from a stopped process; %d made due again", taken, reachable
         )
-    ctx.planner = PlannerMemory(await ctx.store.observations())
+    ctx.planner = PlannerMemory(await ctx.store.observations(), unit=ctx.settings.poll_min_interval)

@@ -131,7 +131,13 @@ async def test_when_progress_showed_each_level_is_learned_and_survives_a_restart
         progress_then = max((s.progress for s in task.timeline.steps if s.at <= seen), default=0)
         progress_before = max((s.progress for s in task.timeline.steps if s.at <= before[-1]), default=0)
         assert progress_before < level <= progress_then, (level, at, polls)
+    # And how its progress moved: each reading is a poll and what the API answered to it.
+    assert len(learned.readings) >= 3, learned.readings
+    for at, progress in learned.readings:
+        seen = min(polls, key=lambda t, at=at: abs(t - at))
+        assert seen == pytest.approx(at, abs=0.5), (at, polls)
+        assert progress == max((s.progress for s in task.timeline.steps if s.at <= seen), default=0)
 
     await h.restart()
     assert h.bot is not None
-    assert h.bot.worker.ctx.planner.observations == [learned], "the sightings came back from the database"
+    assert h.bot.worker.ctx.planner.observations == [learned], "sightings and readings came back"

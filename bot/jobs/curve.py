@@ -1,0 +1,159 @@
+"""Reading a job's progress as a curve: the finish it implies, and how well a curve explains it. Pure.
+
+The family: progress p(t) = ⌊100 · ((t − q) / (T − q))^γ⌋ (at least 1 once out of the queue), q = r · T the
+queue, and each poll sees the value of a moment up to `age` before it (the API updates its progress now and
+then). A cell is one (γ, r, age); for a cell, the readings bound the finish T to an interval, and inside it
+each reading's chance is the share of its age window in which the curve showed that value. So the readings
+give, per cell, a likelihood of T; weighed by what the API's record says of the cells (`learn`) and by the
+estimate's law of T, that is the finish's posterior, and its total mass is how well a curve explains the
+readings at all (a jumpy job's readings fit no curve: its mass is nil, and the planner reads it otherwise).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+Component = tuple[float, float, float]  # (weight, mu, sigma) of a normal in log space, as bot.jobs.learning
+
+GAMMAS = tuple(math.exp(math.log(0.4) + (k + 0.5) / 9 * (math.log(2.5) - math.log(0.4))) for k in range(9))
+QUEUES = (0.0167, 0.05, 0.0833)  # × T: a job that reports progress does so by a tenth of its run
+# How old a reading may be: (× min_interval, × T). Fresh: the API updates its progress every few seconds.
+# Stale: it moves in jumps, each reading as old as a share of the run (steady-looking readings of a jumpy
+# job are explained by these too, and their finish stays as broad as it should).
+AGES = ((0.25, 0.0), (0.5, 0.0), (1.0, 0.0), (2.0, 0.0), (0.0, 0.05), (0.0, 0.1), (0.0, 0.2))
+NOISES = (0, 12)  # points a reading may be off the curve (a jumpy API's readings scatter about its truth)
+CELLS = tuple((1 / g, r, a, n) for g in GAMMAS for r in QUEUES for a in AGES for n in NOISES)
+SLACK = 0.012  # × T: the cells' curves are a grid, the job's own lies between them
+SPLIT = 5  # parts of a cell's interval of T, each weighed at its middle
+CELL_MIN = 1e-3  # cells the record gives less than this share are not read
+MAX_PARTS = 24  # components of the posterior (merged by log T)
+DENSITY_GRID = 100  # per unit of log T (1 % of T: the law is no sharper than 4 %)
+OTHER_READING = 0.03  # the chance of a reading when the progress follows no curve
+
+Readings = Sequence[tuple[float, int]]  # (seconds since submit, progress 1..99)
+
+
+def _reached(inv: float, share: float, p: int) -> float:
+    """The share of the run after which the curve reads `p` or more."""
+    if p <= 1:
+        return share
+    if p >= 100:
+        return 1.0
+    return share + (1 - share) * float((p / 100) ** inv)
+
+
+Cell = tuple[float, float, tuple[float, float], int]  # (1 / gamma, queue share, age, noise)
+
+
+def likelihood(cell: Cell, finish: float, readings: Readings, unit: float) -> float:
+    """P(the readings | cell, finish T): each, the share of its age window in which the curve read it."""
+    inv, share, (age_units, age_share), noise = cell
+    age = age_units * unit + age_share * finish
+    slack = SLACK * finish
+    out = 1.0
+    for t, p in readings:
+        if t >= finish:
+            return 0.0
+        start = finish * _reached(inv, share, p - noise) - slack
+        end = finish * _reached(inv, share, p + 1 + noise) + slack if p + noise < 99 else math.inf
+        out *= max(0.0, min(t, end) - max(t - age, start)) / age / (2 * noise + 1)
+        if out <= 0:
+            return 0.0
+    return min(1.0, out)
+
+
+def _bounds(cell: Cell, readings: Readings, unit: float) -> tuple[float, float]:
+    """The interval of T outside which some reading has no chance in this cell."""
+    inv, share, (age_units, age_share), noise = cell
+    age = age_units * unit
+    lo, hi = max(t for t, _ in readings), math.inf
+    for t, p in readings:
+        below = _reached(inv, share, p - noise) - SLACK
+        if below > 0:
+            hi = min(hi, t / below)
+        if p + noise < 99:
+            lo = max(lo, (t - age) / (_reached(inv, share, p + 1 + noise) + SLACK + age_share))
+    return lo, hi
+
+
+def cell_weights(readings: Readings, finish: float, unit: float) -> tuple[list[float], float] | None:
+    """Which cells explain a finished job's readings (normalised), and the chance that a curve made them
+    at all (against OTHER_READING each, even odds); None when no cell does."""
+    weights = [likelihood(c, finish, readings, unit) for c in CELLS]
+    total = sum(weights)
+    if total <= 0:
+        return None
+    mean = total / len(CELLS)
+    other = OTHER_READING ** len(readings)
+    return [w / total for w in weights], mean / (mean + other)
+
+
+def posterior(
+    readings: Readings, cells: Sequence[float], law: Sequence[Component], unit: float
+) -> tuple[float, tuple[Component, ...]]:
+    """(P(readings | a curve), the finish's law given them): `cells` the record's share of each cell, `law`
+    what the estimate says of log T before the readings."""
+    if not readings:
+        return 0.0, ()
+    parts: list[tuple[float, float, float]] = []  # (mass, log T, width)
+    density: dict[int, float] = {}  # the law's density on a 1/DENSITY_GRID grid of log T, as needed
+    for cell, prior in zip(CELLS, cells, strict=True):
+        if prior < CELL_MIN:
+            continue
+        lo, hi = _bounds(cell, readings, unit)
+        if not (0 < lo < hi < math.inf):
+            continue
+        step = math.log(hi / lo) / SPLIT
+        for k in range(SPLIT):
+            mid = math.log(lo) + (k + 0.5) * step
+            like = likelihood(cell, math.exp(mid), readings, unit)
+            if like <= 0:
+                continue
+            key = round(mid * DENSITY_GRID)
+            if key not in density:
+                density[key] = _density(law, key / DENSITY_GRID)
+            weight = prior * like * density[key] * step
+            if weight > 0:
+                parts.append((weight, mid, step))
+    mass = sum(m for m, _, _ in parts)
+    if mass <= 0:
+        return 0.0, ()
+    return mass, _merge(parts, mass)
+
+
+def _density(law: Sequence[Component], x: float) -> float:
+    return sum(w * math.exp(-0.5 * ((x - mu) / s) ** 2) / (s * math.sqrt(2 * math.pi)) for w, mu, s in law)
+
+
+def _merge(parts: list[tuple[float, float, float]], mass: float) -> tuple[Component, ...]:
+    """At most MAX_PARTS components, each a bin of log T: its mass, mean and spread (parts' own widths in)."""
+    lo = min(x for _, x, _ in parts)
+    hi = max(x for _, x, _ in parts)
+    width = (hi - lo) / MAX_PARTS or 1.0
+    bins: dict[int, list[float]] = {}
+    for m, x, step in parts:
+        b = bins.setdefault(min(MAX_PARTS - 1, int((x - lo) / width)), [0.0, 0.0, 0.0])
+        b[0] += m
+        b[1] += m * x
+        b[2] += m * (x * x + step * step / 12)
+    out = []
+    for m, sx, sxx in bins.values():
+        mean = sx / m
+        out.append((m / mass, mean, math.sqrt(max(sxx / m - mean * mean, 1e-6))))
+    return tuple(out)
+
+
+def learn(per_job: Sequence[tuple[Sequence[float], float]], others: int) -> tuple[list[float], float]:
+    """The record's share of each cell (the finished jobs' cell weights, each weighed by its chance of being
+    a curve, averaged with two uniform pseudo-jobs so the first jobs do not rule out a shape, and a floor),
+    and the share of jobs whose progress follows a curve (`others`: jobs no cell explained)."""
+    uniform = 1 / len(CELLS)
+    out = [2 * uniform for _ in CELLS]
+    mass = 2.0
+    for weights, chance in per_job:
+        for i, w in enumerate(weights):
+            out[i] += chance * w
+        mass += chance
+    share = (sum(c for _, c in per_job) + 1) / (len(per_job) + others + 2)
+    return [0.99 * v / mass + 0.01 * uniform for v in out], share
