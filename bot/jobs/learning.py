@@ -177,10 +177,10 @@ class PlannerMemory:
             del self._cells[key]
 
     def _curve_cells(self, obs: Observation) -> tuple[list[float], float] | None:
+        """Which cells explain one finished job's readings (curve.cell_weights), worked out once per job."""
         key = id(obs)
         if key not in self._cells:
-            ok = len({p for _, p in obs.readings}) >= 2
-            self._cells[key] = curve.cell_weights(obs.readings, obs.actual, self._unit) if ok else None
+            self._cells[key] = curve.cell_weights(obs.readings, obs.actual, self._unit)
         return self._cells[key]
 
     def _refit(self) -> None:

@@ -225,28 +225,6 @@ def read_progress(
     return ProgressRead(mu, sigma, trust, high, stalled, len(highs))
 
 
-def belief(
-    *,
-    now: float,
-    submitted_at: float,
-    estimated_time: float | None,
-    progress_log: Sequence[tuple[float, int]],
-    prior: Prior,
-    unit: float = 2.0,
-) -> LogMixture:
-    """The distribution of the finish (log-seconds since submit), before conditioning on T > now.
-
-    `unit` is the poller's min_interval (how old a reading may be is counted in it)."""
-    return _beliefs(
-        now=now,
-        submitted_at=submitted_at,
-        estimated_time=estimated_time,
-        progress_log=progress_log,
-        prior=prior,
-        unit=unit,
-    )[0]
-
-
 def _beliefs(
     *,
     now: float,
@@ -256,7 +234,9 @@ def _beliefs(
     prior: Prior,
     unit: float,
 ) -> tuple[LogMixture, LogMixture | None]:
-    """The belief, and the belief without the curve reading when that reading joined it (else None)."""
+    """The distribution of the finish (log-seconds since submit), before conditioning on T > now, and the
+    same without the curve reading when that reading joined it (else None). `unit` is the poller's
+    min_interval (how old a reading may be is counted in it)."""
     other = _belief(
         now=now,
         submitted_at=submitted_at,

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from bot.jobs.learning import Observation
 from bot.store.db import Database, locked
@@ -12,27 +14,17 @@ from bot.store.db import Database, locked
 KEEP_OBSERVATIONS = 1000  # the learner looks at a few hundred at most
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
-def _sightings(text: object) -> tuple[tuple[int, float], ...]:
-    """The stored JSON back as (level, seconds) pairs; a row that cannot be read teaches nothing, loudly."""
+def _pairs(text: object, pair: Callable[[Any, Any], T], what: str) -> tuple[T, ...]:
+    """Stored JSON [[a, b], ...] back as `pair(a, b)`s; a row that cannot be read teaches nothing, loudly."""
     if text is None:
         return ()
     try:
-        return tuple((int(level), float(at)) for level, at in json.loads(str(text)))
+        return tuple(pair(a, b) for a, b in json.loads(str(text)))
     except (ValueError, TypeError):
-        log.warning("a planner observation's progress sightings could not be read; ignored")
-        return ()
-
-
-def _readings(text: object) -> tuple[tuple[float, int], ...]:
-    """The stored JSON back as (seconds, progress) pairs; an unreadable row teaches nothing, loudly."""
-    if text is None:
-        return ()
-    try:
-        return tuple((float(at), int(progress)) for at, progress in json.loads(str(text)))
-    except (ValueError, TypeError):
-        log.warning("a planner observation's progress readings could not be read; ignored")
+        log.warning("a planner observation's progress %s could not be read; ignored", what)
         return ()
 
 
@@ -69,8 +61,8 @@ class PlannerStats(Database):
                 float(r[1]) if r[1] is not None else None,
                 float(r[2]),
                 bool(r[3]) if r[3] is not None else None,
-                _sightings(r[4]),
-                _readings(r[5]),
+                _pairs(r[4], lambda level, at: (int(level), float(at)), "sightings"),
+                _pairs(r[5], lambda at, progress: (float(at), int(progress)), "readings"),
             )
             for r in reversed(list(rows))
         ]

@@ -90,13 +90,12 @@ async def _learn(ctx: Context, job: Job, status: TaskStatus, now: float) -> None
     # Whether any poll saw progress before the finish (the log keeps only progress > 0, never empties).
     progressed = bool(job.progress_log)
     # When each progress level was first seen: what this API's progress means, learned from its record.
-    seen = sightings(job.progress_log, job.submitted_at) if job.submitted_at is not None else ()
-    # How its progress moved (seconds since submit): what shape this API's progress takes.
-    read = (
-        tuple((t - job.submitted_at, int(p)) for t, p in job.progress_log if t > job.submitted_at)
-        if job.submitted_at is not None
-        else ()
-    )
+    # And how its progress moved (seconds since submit): what shape this API's progress takes.
+    seen: tuple[tuple[int, float], ...] = ()
+    read: tuple[tuple[float, int], ...] = ()
+    if job.submitted_at is not None:
+        seen = sightings(job.progress_log, job.submitted_at)
+        read = tuple((t - job.submitted_at, int(p)) for t, p in job.progress_log if t > job.submitted_at)
     estimate = status.estimated_time or job.estimated_time
     obs = Observation(job_kind(job), estimate, actual, progressed, seen, read)
     ctx.planner.add(obs)
