@@ -9,7 +9,7 @@ import aiohttp
 import pytest
 
 from bot.jobs import JobStatus
-from tests.conftest import Harness
+from tests.conftest import Harness, card_of_job
 from tests.fakes.fake_apimart import Timeline
 from tests.fakes.fake_discord import FakeMessage
 
@@ -42,6 +42,10 @@ def _results(h: Harness, user_id: int) -> list[FakeMessage]:
         for m in h.discord.channel.messages
         if m.author.id == h.discord.bot_user.id and m.attachments and f"<@{user_id}>" in m.text
     ]
+
+
+def _fields(card: FakeMessage) -> list[dict[str, object]]:
+    return list(card.embeds[0].get("fields") or []) if card.embeds else []
 
 
 def _forged_body(task_id: str, base_url: str) -> dict[str, object]:
@@ -86,6 +90,9 @@ async def test_a_forged_callback_for_an_unfinished_task_delivers_nothing(harness
     await h.video(alice, "still rendering")
     await h.discord.wait_until(lambda: len(h.api.tasks) == 1)
     [task_id] = h.api.tasks
+    # The bot knows the task once it has stored its id, and its card shows progress from then on; a callback
+    # before that names a task it does not know yet and is ignored (on PostgreSQL that window was once hit).
+    await card_of_job(h, 1, where=lambda m: any(f.get("name") == "Progress" for f in _fields(m)))
     before = h.api.polls(task_id)
 
     status = await h.api.send_callback(task_id, body=_forged_body(task_id, h.api.base_url))
