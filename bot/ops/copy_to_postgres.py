@@ -18,7 +18,8 @@ from bot.store import Store
 
 log = logging.getLogger("bot.ops.copy")
 
-# Parents before children (jobs reference earlier jobs); the gate's row and chore turns start fresh.
+# Parents before children (jobs reference earlier jobs); the gate's row, chore turns and early callbacks
+# start fresh.
 TABLES = ("jobs", "guild_settings", "bans", "planner_observations")
 IDENTITIES = ("jobs", "planner_observations")
 

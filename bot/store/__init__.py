@@ -8,12 +8,14 @@
 - `guilds`: per-server settings and bans; `reports`: usage per member and day;
 - `stats`: the poll planner's memory (estimated vs actual durations of finished jobs);
 - `gate`: the API gate's budget and pauses, shared by processes on one store;
-- `lineage`: a clip's ancestors to the root clip and the root's whole tree (the storyboard's data).
+- `lineage`: a clip's ancestors to the root clip and the root's whole tree (the storyboard's data);
+- `callbacks`: push callbacks that came before their task's id was stored (early callbacks).
 """
 
 from __future__ import annotations
 
 from bot.store.admission import Admission
+from bot.store.callbacks import EarlyCallbacks
 from bot.store.claims import Claims
 from bot.store.db import DatabaseInUse
 from bot.store.driver import StoreUnavailable
@@ -25,7 +27,7 @@ from bot.store.reports import Reports, UsageRow
 from bot.store.stats import PlannerStats
 
 
-class Store(Claims, Lines, Admission, Lineage, Guilds, Reports, PlannerStats, GateRows):
+class Store(Claims, Lines, Admission, Lineage, Guilds, Reports, PlannerStats, GateRows, EarlyCallbacks):
     """Use `await Store.open(path)`; close with `await store.close()`."""
 
 
