@@ -38,7 +38,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from tests.fakes.hooks import WireHooks
+from tests.fakes.hooks import Hold, WireHooks
 from tests.fakes.media import make_mp4
 
 __all__ = [
@@ -443,6 +443,13 @@ class FakeApiMart:
         """
         return self.hooks.on(moment, callback, when=when, once=once)
 
+    def hold(self, moment: str, *, when: Callable[[FakeTask], bool] | None = None) -> Hold[FakeTask]:
+        """Hold the next request reaching a wire moment (HOOK_MOMENTS) before it answers, until released.
+
+        "submit": the task exists (and calls back when it ends) while the client still waits for its id.
+        """
+        return self.hooks.hold(moment, when=when)
+
     @staticmethod
     def _check_fault(route: str, kind: str) -> None:
         if route not in ROUTES:
@@ -643,7 +650,8 @@ class FakeApiMart:
             event.set()
 
     async def wait_until(self, predicate: Callable[[], bool], timeout: float = 10) -> None:
-        """Wait until ``predicate()`` holds; re-checked whenever a request arrives or is answered."""
+        """Wait until ``predicate()`` holds; re-checked whenever a request arrives or is answered, and
+        whenever a callback of ours was answered."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while not predicate():
@@ -822,6 +830,7 @@ class FakeApiMart:
             self._watchers.add(watcher)
             watcher.add_done_callback(self._watchers.discard)
         self.hooks.fire("submit", task)
+        await self.hooks.held("submit", task)
         return self._submitted(task_id)
 
     @staticmethod
@@ -893,6 +902,7 @@ class FakeApiMart:
         data = self.task_json(task)
         if data["status"] == "completed":
             self.hooks.fire("completed", task)
+            await self.hooks.held("completed", task)
         return web.json_response({"code": 200, "data": data})
 
     async def _upload(self, request: web.Request) -> web.Response:
@@ -1009,6 +1019,7 @@ class FakeApiMart:
         except (aiohttp.ClientError, TimeoutError) as exc:
             log.info("fake apimart: callback to %s failed: %s", url, type(exc).__name__)
         self.callbacks.append(CallbackAttempt(task_id, url, status, self.now(), body))
+        self._notify()
         return status
 
     async def send_callback(
@@ -1028,6 +1039,7 @@ class FakeApiMart:
         async with self._session.post(url, json=body, timeout=aiohttp.ClientTimeout(total=5)) as resp:
             await resp.read()
             self.callbacks.append(CallbackAttempt(task_id, url, resp.status, self.now(), body))
+            self._notify()
             return resp.status
 
 

@@ -7,10 +7,19 @@ reached the other side, the answer never came back". Each fake lists its moments
     fake.on("submit", lambda task: os.kill(pid, signal.SIGKILL), once=True)
 
 A callback that raises does not change the answer: the error is logged and kept in ``errors``.
+
+A hold keeps a request at its moment (the effect taken, the answer not sent) until the test releases it, so a
+test can act while the client waits, without sleeping::
+
+    hold = fake.hold("submit")
+    task = await hold.reached()   # the task exists; the bot waits for the answer
+    ...                           # e.g. let the task's callback arrive first
+    hold.release()
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +38,32 @@ class _Hook(Generic[T]):
     once: bool
 
 
+class Hold(Generic[T]):
+    """The next request that reaches ``moment`` (and ``when`` holds) waits there until ``release()``."""
+
+    def __init__(self, moment: str, when: Callable[[T], bool] | None) -> None:
+        self.moment = moment
+        self.when = when
+        self.item: T | None = None
+        self._reached = asyncio.Event()
+        self._released = asyncio.Event()
+
+    async def reached(self) -> T:
+        """The item (a task, a message) once a request is held here."""
+        await self._reached.wait()
+        assert self.item is not None
+        return self.item
+
+    def release(self) -> None:
+        """Let the held request answer (also fine before one arrived: then none is held)."""
+        self._released.set()
+
+    async def _keep(self, item: T) -> None:
+        self.item = item
+        self._reached.set()
+        await self._released.wait()
+
+
 class WireHooks(Generic[T]):
     """Callbacks by wire moment; ``fire`` runs the matching ones in the order they were added."""
 
@@ -36,6 +71,7 @@ class WireHooks(Generic[T]):
         self._owner = owner
         self.moments = moments
         self._hooks: list[_Hook[T]] = []
+        self._holds: list[Hold[T]] = []
         self.errors: list[BaseException] = []
 
     def on(
@@ -61,8 +97,27 @@ class WireHooks(Generic[T]):
 
         return remove
 
+    def hold(self, moment: str, *, when: Callable[[T], bool] | None = None) -> Hold[T]:
+        """Hold the next request that reaches ``moment`` (with ``when(item)``) until the hold is released."""
+        if moment not in self.moments:
+            raise ValueError(f"{self._owner}: unknown hook moment {moment!r}; one of {self.moments}")
+        hold: Hold[T] = Hold(moment, when)
+        self._holds.append(hold)
+        return hold
+
+    async def held(self, moment: str, item: T) -> None:
+        """Run by the fake right after ``fire``: wait while a hold keeps this request (one request each)."""
+        for hold in [h for h in self._holds if h.moment == moment]:
+            if hold.when is not None and not hold.when(item):
+                continue
+            self._holds.remove(hold)
+            await hold._keep(item)
+
     def clear(self) -> None:
         self._hooks.clear()
+        for hold in self._holds:
+            hold.release()
+        self._holds.clear()
 
     def fire(self, moment: str, item: T) -> None:
         for hook in [h for h in self._hooks if h.moment == moment]:

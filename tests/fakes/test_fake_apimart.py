@@ -748,6 +748,20 @@ async def test_completed_hook_fires_on_a_completed_answer_only(
     assert len(answers) == 2
 
 
+async def test_a_hold_keeps_the_answer_until_released(fake: FakeApiMart, http: aiohttp.ClientSession) -> None:
+    fake.queue_timeline(Timeline.manual())
+    held = fake.hold("submit", when=lambda task: task.body["prompt"] == "hold me")
+    answered = asyncio.ensure_future(submit_ok(http, fake, prompt="hold me"))
+    task = await asyncio.wait_for(held.reached(), 5)
+    # The task exists and can call back; the client still waits for its id.
+    assert task.id in fake.tasks and fake.requests[-1].status is None and not answered.done()
+    assert await submit_ok(http, fake, prompt="not held") != task.id, "a hold keeps one request only"
+    held.release()
+    assert await answered == task.id
+    with pytest.raises(ValueError, match="unknown hook moment"):
+        fake.hold("polled")
+
+
 async def test_a_failing_hook_does_not_change_the_answer(
     fake: FakeApiMart, http: aiohttp.ClientSession
 ) -> None:
