@@ -116,6 +116,11 @@ class WebhookReceiver:
             await self._runner.cleanup()
             self._runner = None
 
+    async def settled(self) -> None:
+        """Wait until every callback received so far has been acted on (its poke returned)."""
+        while self._pending:
+            await asyncio.wait(list(self._pending))
+
     async def _healthz(self, request: web.Request) -> web.Response:
         """200 while the bot is healthy (gateway connected, worker loop alive), 503 otherwise."""
         assert self._health is not None

@@ -146,9 +146,21 @@ class Worker:
         return moved
 
     async def poke(self, task_id: str) -> bool:
-        """Poll this task now (a push callback said it changed). Unknown tasks are ignored."""
+        """Poll this task now (a push callback said it changed). A task no job has is remembered for a while
+        if a submit is in flight (its answer may be that id, not stored yet), else ignored."""
         job = await self.ctx.store.get_by_task(task_id)
-        if job is None or job.status not in (S.SUBMITTED, S.RUNNING):
+        if job is None:
+            # A very fast task can call back before its submit's answer is stored: the store keeps the
+            # callback, and whichever process stores that id polls at once (submit._submitted). Looked up
+            # again afterwards, kept or not: an id stored in between may have missed the kept callback (or
+            # ended the last submit in flight, so none was kept), and is then poked here.
+            kept = await self.ctx.store.remember_early_callback(task_id, now=self.ctx.clock())
+            job = await self.ctx.store.get_by_task(task_id)
+            if job is None:
+                if kept:
+                    log.info("task %s not known yet: its callback is kept for the submit storing it", task_id)
+                return False
+        if job.status not in (S.SUBMITTED, S.RUNNING):
             return False
         self.ctx.called_back.add(job.id)
         if job.id in self._steps:

@@ -267,8 +267,29 @@ async def _submitted(ctx: Context, job: Job, task_id: str) -> None:
     await ctx.gate.key_works()
     if moved:
         log.info("%s submitting -> submitted", moved.log_fields())
+        moved = await _called_back_early(ctx, moved, task_id)
         await ctx.progress(moved)
         return
     # Cancelled while the POST was in flight: keep the task id on the ended job (it may still be billed).
     await ctx.store.update(job.id, S.CANCELLED, task_id=task_id, submitted_at=now)
     log.info("%s cancelled while submitting; task %s recorded", job.log_fields(), task_id)
+
+
+async def _called_back_early(ctx: Context, job: Job, task_id: str) -> Job:
+    """The API called back for this task before its id was stored here (a very fast task, or a callback
+    that reached another process): poll it now, as the callback's poke would have. Like every callback,
+    only a reason to ask the API; the poll decides. Looked for after the id is stored (see Worker.poke)."""
+    if not ctx.push:
+        return job  # no webhook was sent with the submit: nothing calls back
+    try:
+        if not await ctx.store.take_early_callback(task_id, now=ctx.clock()):
+            return job
+        due = await ctx.store.update(job.id, S.SUBMITTED, owner=ctx.owner, next_poll_at=ctx.clock())
+    except StoreUnavailable as exc:  # only a hint: the planned (safety-net) poll finds the clip
+        log.warning("%s early callback for task %s not acted on (%s)", job.log_fields(), task_id, exc)
+        return job
+    if due is None:
+        return job
+    ctx.called_back.add(job.id)  # one quick follow-up if the poll still says running, as after a poke
+    log.info("%s task %s called back before its id was stored: polling now", due.log_fields(), task_id)
+    return due

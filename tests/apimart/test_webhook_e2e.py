@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import secrets
 import socket
 import time
+from typing import Any
 
 import aiohttp
 import pytest
 
 from bot.jobs import JobStatus
+from bot.jobs.schedule import plan_first_poll
+from bot.store.callbacks import EARLY_CALLBACK_KEEP
 from tests.conftest import Harness, card_of_job
 from tests.fakes.fake_apimart import Timeline
 from tests.fakes.fake_discord import FakeMessage
@@ -24,7 +29,7 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-async def _start_with_push(h: Harness) -> str:
+async def _start_with_push(h: Harness, **overrides: Any) -> str:
     port = _free_port()
     public = f"http://127.0.0.1:{port}/hooks/apimart"
     await h.start(
@@ -32,8 +37,20 @@ async def _start_with_push(h: Harness) -> str:
         webhook_listen_host="127.0.0.1",
         webhook_listen_port=port,
         poll_max_interval=SAFETY_NET,
+        **overrides,
     )
     return public
+
+
+async def _acted_on(h: Harness) -> None:
+    """Every callback the bot has received so far has been acted on (its poke returned)."""
+    assert h.bot is not None and h.bot.webhook is not None
+    await h.bot.webhook.settled()
+
+
+async def _kept_callbacks(h: Harness) -> int:
+    """How many callbacks for tasks no job has (yet) the store keeps."""
+    return int((await h.store.fetch_raw("SELECT COUNT(*) FROM early_callbacks"))[0][0])
 
 
 def _results(h: Harness, user_id: int) -> list[FakeMessage]:
@@ -115,8 +132,90 @@ async def test_a_callback_for_an_unknown_task_is_ignored(harness: Harness) -> No
     stranger = "task_01KS1H7ZYSJWH1N779S2FSHTKA"
     status = await h.api.send_callback(stranger, webhook=public, body=_forged_body(stranger, h.api.base_url))
     assert status == 200, "answered, so the sender does not retry; nothing else happens"
+    await _acted_on(h)
     assert h.api.polls(stranger) == 0
+    assert await _kept_callbacks(h) == 0, "no submit in flight: it cannot be an early callback"
     assert [m for m in h.discord.channel.messages if m.author.id == h.discord.bot_user.id] == []
+
+
+async def test_a_callback_before_the_task_id_is_stored_brings_the_clip_at_once(harness: Harness) -> None:
+    """A very fast task can call back before the bot has stored the task id its submit returned. Here the
+    submit is held at the API, the task created and finished, while the bot waits for the id: its genuine
+    callback arrives then, names a task no job has yet, and must not be lost until the safety-net poll."""
+    h = harness
+    await _start_with_push(h, api_timeout_seconds=60.0)  # the held submit must not time out
+    alice = h.discord.add_user("alice")
+    h.api.queue_timeline(Timeline.manual(estimated_time=60))
+    held = h.api.hold("submit")
+    await h.video(alice, "a hummingbird, very fast")
+    task = await asyncio.wait_for(held.reached(), 10)  # the task exists; the bot has no id yet
+
+    h.api.complete(task.id)  # done at once: the API calls back
+    await h.api.wait_until(lambda: any(c.task_id == task.id and c.status == 200 for c in h.api.callbacks))
+    await _acted_on(h)
+    assert await h.store.get_by_task(task.id) is None, "the id is not stored yet"
+    assert h.api.polls(task.id) == 0
+    # Without the callback the bot would look first when its safety net says (a long typical job).
+    assert h.bot is not None
+    safety_net = plan_first_poll(
+        prior=h.bot.worker.ctx.planner.prior("text"), first_delay=h.settings.poll_first_delay,
+        min_interval=h.settings.poll_min_interval, max_interval=SAFETY_NET, push_enabled=True,
+    )  # fmt: skip
+    held.release()
+
+    await h.discord.wait_until(lambda: len(_results(h, alice.id)) == 1, timeout=10)
+    job = await h.ended(1)
+    assert job.status == JobStatus.DELIVERED and job.task_id == task.id
+    [submit] = [r for r in h.api.requests if r.route == "submit"]
+    assert submit.answered_at is not None
+    polls = h.api.poll_times(task.id)
+    assert len(polls) == 1, "one poll found the clip"
+    assert submit.answered_at <= polls[0] < submit.answered_at + safety_net, (
+        "polled once the id was stored, not when the safety net would have"
+    )
+    assert [c.status for c in h.api.callbacks if c.task_id == task.id] == [200], "called back once"
+    assert len(_results(h, alice.id)) == 1
+    await h.discord.wait_for_message(lambda m: m.pinged_user_ids == {alice.id})
+    assert sum(1 for m in h.discord.channel.messages if m.pinged_user_ids == {alice.id}) == 1
+    assert await _kept_callbacks(h) == 0, "taken by the submit that stored its id"
+
+
+async def test_forged_callbacks_for_unknown_tasks_change_nothing_and_stay_bounded(harness: Harness) -> None:
+    """While a submit is in flight, a callback for a task no job has may be its early callback, so it is
+    kept; a flood of forged ones for random ids is kept up to a bound, is never polled, and the job in
+    flight goes on as if nothing had come."""
+    h = harness
+    public = await _start_with_push(h, api_timeout_seconds=60.0)
+    alice = h.discord.add_user("alice")
+    h.api.queue_timeline(Timeline.manual(estimated_time=60))
+    held = h.api.hold("submit")
+    await h.video(alice, "a quiet pond")
+    task = await asyncio.wait_for(held.reached(), 10)
+
+    forged = [f"task_{secrets.token_hex(13).upper()}" for _ in range(EARLY_CALLBACK_KEEP + 40)]
+    async with aiohttp.ClientSession() as session:
+
+        async def forge(task_id: str) -> int:
+            body = _forged_body(task_id, h.api.base_url)
+            async with session.post(f"{public}/callback", json=body) as resp:
+                return resp.status
+
+        for start in range(0, len(forged), 50):
+            statuses = await asyncio.gather(*(forge(t) for t in forged[start : start + 50]))
+            assert set(statuses) == {200}
+    await _acted_on(h)
+    assert await _kept_callbacks(h) == EARLY_CALLBACK_KEEP, "the oldest are forgotten past the bound"
+    held.release()
+
+    job = await h.job_when(1, lambda j: j.task_id is not None)
+    assert job.task_id == task.id
+    h.api.complete(task.id)  # the real callback, once the id is stored
+    await h.discord.wait_until(lambda: len(_results(h, alice.id)) == 1, timeout=10)
+    assert (await h.ended(1)).status == JobStatus.DELIVERED
+    assert not any(r.route == "status" and r.task_id in forged for r in h.api.requests), "never polled"
+    assert not any(r.path.endswith("/forged.mp4") for r in h.api.requests), "the forged URL is never fetched"
+    assert len(_results(h, alice.id)) == 1
+    assert await _kept_callbacks(h) == EARLY_CALLBACK_KEEP, "no forged id ever turned into a poll"
 
 
 async def test_duplicate_callbacks_are_harmless(harness: Harness) -> None:
