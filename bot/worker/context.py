@@ -39,7 +39,7 @@ class Context:
     lease: float = LEASE_SECONDS
     draining: bool = False  # shutting down: start no new submit
     planner: PlannerMemory = field(default_factory=PlannerMemory)  # the API's track record, learned
-    poked: set[int] = field(default_factory=set)  # polled while a callback came: poll again at once
+    poked: set[int] = field(default_factory=set)  # a callback came while a step ran: poll again at once
     called_back: set[int] = field(default_factory=set)  # a callback said it ended: look again soon
     refreshed: set[int] = field(default_factory=set)  # references re-uploaded once already
     alerts: Alerts = field(default_factory=NoAlerts)  # tells the operator (401/402, failing deliveries)

@@ -164,8 +164,9 @@ class Worker:
             return False
         self.ctx.called_back.add(job.id)
         if job.id in self._steps:
-            self.ctx.poked.add(job.id)  # the poll in flight may predate the change: poll again right after
-            return True
+            # The step in flight may predate the change (a poll that asked already, the rest of the submit
+            # that stored the id): poll again right after it (poll.apply_status, or its release in _work).
+            self.ctx.poked.add(job.id)
         await self.ctx.store.update(job.id, job.status, next_poll_at=self.ctx.clock())
         self.wake()
         return True
@@ -303,8 +304,13 @@ class Worker:
             await self._step_failed(job, exc)
             finished = True
         finally:
-            # Cut short (shutdown): the next process should look at it at once, not after the lease.
-            await asyncio.shield(self._release(job.id, None if finished else ctx.clock()))
+            # Cut short (shutdown): the next process should look at it at once, not after the lease. A
+            # callback during the step that the step did not act on (the rest of a submit, or a poll that had
+            # planned its next one already): due at once too.
+            poked = job.id in ctx.poked
+            ctx.poked.discard(job.id)
+            due_at = ctx.clock() if poked or not finished else None
+            await asyncio.shield(self._release(job.id, due_at))
 
     async def _release(self, job_id: int, due_at: float | None) -> None:
         try:

@@ -59,6 +59,7 @@ async def _retry(ctx: Context, job: Job, error: str, *, when: float | None = Non
 async def poll(ctx: Context, job: Job) -> None:
     assert job.task_id is not None
     task_id = job.task_id
+    ctx.poked.discard(job.id)  # a callback that came before this question is answered by it
     try:
         status = await ctx.gate.call(lambda: ctx.api.get_task(task_id))
     except apimart.TaskNotFound as exc:
