@@ -3,7 +3,7 @@
 The API POSTs the final task JSON to `<webhook>/callback`. There is no signature scheme, so a callback is
 never trusted: all it carries into the bot is a task id, and all it does is ask for an immediate status
 poll of that task (`on_task`, the poller's `poke`). The poll decides; a forged callback therefore costs
-one status call and delivers nothing, and a duplicate within `repoke_interval` costs nothing at all. A
+one status call and delivers nothing, and an exact duplicate within `repeat_window` costs nothing at all. A
 callback for a task no job has yet may have overtaken the submit's answer: the poller keeps it for a while
 (bot/store/callbacks.py) and polls once the task's id is stored.
 Exact repeats of a callback (the API "may duplicate") within `repeat_window` are dropped; a different
