@@ -40,10 +40,11 @@ def machine() -> str:
 
 TUNING_SEED = 0  # the planner's constants were tuned on this seed of the variants ...
 # ... and are reported on these: seeds 1-28 were all looked at while tuning (1-6 and 10-19 in the third and
-# fourth rounds, 1-3 in the fifth and seventh, 7-9, 20-22 and 23-25 were earlier rounds' report seeds, a job
-# of 25 shaped the curve reading's guard, and 26-28 chose to merge it), so the figures to quote come from
-# seeds no tuning run or decision has seen.
-REPORT_SEEDS = (29, 30, 31)
+# fourth rounds, 1-3 in the fifth, seventh and eighth, 7-9, 20-22 and 23-25 were earlier rounds' report
+# seeds, a job of 25 shaped the curve reading's guard, 26-28 chose to merge it, 29-31 reported it, and 32-34
+# chose the eighth round's change), so the figures to quote come from seeds no tuning run or decision has
+# seen.
+REPORT_SEEDS = (35, 36, 37)
 
 
 def _policies() -> list[pollsim.Policy]:

@@ -135,6 +135,7 @@ class Prior:
     # The record's share of each of curve.CELLS among jobs a curve explained; None: no such job yet.
     cells: tuple[float, ...] | None = None
     curve_share: float = 0.5  # how often a job's progress follows a curve
+    curve_jobs: int = 0  # how many finished jobs that share is learned from
 
     def calibrated(self, level: int) -> LogMixture | None:
         """What reaching `level` meant for past jobs: log(finish / the time a poll first saw it)."""
@@ -218,5 +219,5 @@ class PlannerMemory:
             own = [math.log(o.actual) for o in self._obs if o.kind == kind][-DURATION_WINDOW:]
             duration = fit(own if len(own) >= MIN_KIND_SAMPLES else every, DEFAULT_DURATION)
             self._priors[kind] = Prior(
-                ratio, duration, silent_ratio, silent_share, tuple(calibration), cells, curve_share
+                ratio, duration, silent_ratio, silent_share, tuple(calibration), cells, curve_share, len(read)
             )
