@@ -44,6 +44,7 @@ import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.jobs import curve
 from bot.jobs.learning import LEVELS, Component, LogMixture, Prior
@@ -240,28 +241,39 @@ def read_progress(
     return ProgressRead(mu, sigma, trust, high, stalled, len(highs))
 
 
+class _Beliefs(NamedTuple):
+    """Distributions of the finish (log-seconds since submit), before conditioning on T > now."""
+
+    full: LogMixture  # everything below
+    without_curve: LogMixture | None  # the same without the curve reading (None: it did not join)
+    without_pace: LogMixture  # the estimate's law and what the level reached meant before, alone
+
+
 def _beliefs(
     *,
     now: float,
     submitted_at: float,
     estimated_time: float | None,
     progress_log: Sequence[tuple[float, int]],
+    read: ProgressRead | None,
     prior: Prior,
     unit: float,
-) -> tuple[LogMixture, LogMixture | None]:
-    """The distribution of the finish (log-seconds since submit), before conditioning on T > now, and the
-    same without the curve reading when that reading joined it (else None). `unit` is the poller's
-    min_interval (how old a reading may be is counted in it)."""
-    other = _belief(
+) -> _Beliefs:
+    """The belief about the finish, and the beliefs the guards on its gaps compare it with. `read` is
+    `read_progress` of the log; `unit` the poller's min_interval (how old a reading may be is counted
+    in it)."""
+    plain = _base(
         now=now,
         submitted_at=submitted_at,
         estimated_time=estimated_time,
         progress_log=progress_log,
+        read=read,
         prior=prior,
     )
+    other = _with_pace(plain, read, now - submitted_at)
     readings = [(t - submitted_at, p) for t, p in progress_log if 0 < p < 100 and t > submitted_at]
     if not readings or prior.cells is None:
-        return other, None
+        return _Beliefs(other, None, plain)
     # The progress read as a curve, from the estimate's law joined to what the level reached meant before.
     law = prior.ratio.shifted(math.log(estimated_time)) if estimated_time else prior.duration
     record = _progress_record(prior, progress_log, submitted_at)
@@ -271,7 +283,7 @@ def _beliefs(
     lt = math.log(max(1e-3, now - submitted_at))
     s_curve = _survival(comps, lt) if mass > 0 else 0.0
     if s_curve <= 0:
-        return other, None
+        return _Beliefs(other, None, plain)
     # Both judged on "not done at `now`": the curve's mass has it already (no part of it ends before the last
     # reading), the rest of the belief by its survival. How well each explains the readings weighs them.
     s_other = _survival(other.components, lt)
@@ -284,7 +296,7 @@ def _beliefs(
     mixed = LogMixture(
         tuple((w * a, m, sd) for w, m, sd in comps) + tuple((w * b, m, sd) for w, m, sd in other.components)
     )
-    return mixed, other
+    return _Beliefs(mixed, other, plain)
 
 
 def _curve_doubt(prior: Prior) -> float:
@@ -294,17 +306,16 @@ def _curve_doubt(prior: Prior) -> float:
     return min(CURVE_DOUBT, max(CURVE_DOUBT_FLOOR, 1 - share + CURVE_DOUBT_Z * error))
 
 
-def _belief(
+def _base(
     *,
     now: float,
     submitted_at: float,
     estimated_time: float | None,
     progress_log: Sequence[tuple[float, int]],
+    read: ProgressRead | None,
     prior: Prior,
-    pace: bool = True,
 ) -> LogMixture:
-    """The belief from the estimate, what the level reached meant before, and this job's own pace (unless
-    `pace` is False)."""
+    """The belief from the estimate and what the level reached meant before (without the job's pace)."""
     if estimated_time and estimated_time > 0:
         if prior.silent_ratio is not None and _silent(progress_log):
             base = _silent_or_not(prior, math.log(estimated_time), max(1e-3, now - submitted_at))
@@ -312,7 +323,6 @@ def _belief(
             base = prior.ratio.shifted(math.log(estimated_time))
     else:
         base = prior.duration
-    read = read_progress(progress_log, now=now, submitted_at=submitted_at)
     if read is None:
         return base
     record = _progress_record(prior, progress_log, submitted_at)
@@ -324,9 +334,15 @@ def _belief(
             tuple((w * (1 - RECORD_DOUBT), m, s) for w, m, s in joined.components)
             + tuple((w * RECORD_DOUBT, m, s) for w, m, s in base.components)
         )
-    if read.trust <= 0 or not pace:
+    return base
+
+
+def _with_pace(base: LogMixture, read: ProgressRead | None, elapsed: float) -> LogMixture:
+    """`base` joined by this job's own pace, as a hypothesis weighed by how well it predicted "not done yet
+    after `elapsed` seconds"."""
+    if read is None or read.trust <= 0:
         return base
-    t = max(1e-3, now - submitted_at)
+    t = max(1e-3, elapsed)
     informed = [_joint((w, mu, s), (1.0, read.mu, read.sigma)) for w, mu, s in base.components]
     total = sum(w for w, _, _ in informed)
     if total <= 0:
@@ -521,39 +537,33 @@ def plan_next_poll(
     push_enabled: bool = False,
 ) -> PollPlan:
     """The delay until the next status poll of a running task."""
-    mix, other = _beliefs(
+    read = read_progress(progress_log, now=now, submitted_at=submitted_at)
+    beliefs = _beliefs(
         now=now,
         submitted_at=submitted_at,
         estimated_time=estimated_time,
         progress_log=progress_log,
+        read=read,
         prior=prior,
         unit=min_interval,
     )
-    after = _After(mix, now - submitted_at, silent=_silent(progress_log))
+    after = _After(beliefs.full, now - submitted_at, silent=_silent(progress_log))
     finish = submitted_at + after.median()
     if push_enabled:
         delay = _push_delay(now, submitted_at, finish, min_interval, max_interval)
     else:
         hi = max_interval
-        read = read_progress(progress_log, now=now, submitted_at=submitted_at)
         if read is not None and read.levels == 1:
             hi = min(hi, max(min_interval, SINGLE_GAP * (now - submitted_at)))
         delay = _longest_gap(after, min_interval, hi)
-        if other is not None:
+        if beliefs.without_curve is not None:
             # The curve may stretch a gap, but not past CURVE_GUARD × the gap the belief without it allows.
-            without = _After(other, now - submitted_at, silent=_silent(progress_log))
+            without = _After(beliefs.without_curve, now - submitted_at, silent=_silent(progress_log))
             delay = min(delay, CURVE_GUARD * _longest_gap(without, min_interval, hi))
         if read is not None and read.levels >= 2:
             # Nor may the pace stretch one past PACE_GUARD × the gap the belief without it allows.
-            plain = _belief(
-                now=now,
-                submitted_at=submitted_at,
-                estimated_time=estimated_time,
-                progress_log=progress_log,
-                prior=prior,
-                pace=False,
-            )
-            delay = min(delay, PACE_GUARD * _longest_gap(_After(plain, now - submitted_at), min_interval, hi))
+            plain = _After(beliefs.without_pace, now - submitted_at)
+            delay = min(delay, PACE_GUARD * _longest_gap(plain, min_interval, hi))
     if rng is not None:
         delay *= rng.uniform(0.97, 1.03)  # de-synchronise jobs submitted together
     return PollPlan(delay=max(min_interval, delay), predicted_finish=finish)
