@@ -64,10 +64,11 @@ class Posterior:
     lo: list[float]
     hi: list[float]
     readings: list[tuple[float, int]]
+    power: int = 1  # the prior's density of T is 1/T^power on [lo, hi]
 
     @classmethod
-    def prior(cls) -> Posterior:
-        return cls([DURATION[0]] * len(CELLS), [DURATION[1]] * len(CELLS), [])
+    def prior(cls, lo: float = DURATION[0], hi: float = DURATION[1], power: int = 1) -> Posterior:
+        return cls([lo] * len(CELLS), [hi] * len(CELLS), [], power)
 
     def see(self, t: float, progress: int) -> None:
         """A poll at `t` found the task running, reading `progress`."""
@@ -96,7 +97,9 @@ class Posterior:
 
     def law(self, now: float) -> Uncertain | None:
         """P(T > x) on the oracle's grid from `now`: each cell's interval, split in SPLIT parts weighed by
-        the readings' likelihood at their middle, each part 1/T on it."""
+        the readings' likelihood at their middle times the prior's mass on them (the prior's density is
+        1/T^power: 1 for a log-uniform duration, 2 once an estimate's law joins it)."""
+        f = math.log if self.power == 1 else (lambda x: -1.0 / x)
         live = []
         for cell, lo, hi in zip(CELLS, self.lo, self.hi, strict=True):
             lo = max(lo, now)
@@ -107,32 +110,32 @@ class Posterior:
                 a, b = lo * math.exp(k * step), lo * math.exp((k + 1) * step)
                 w = self._likelihood(cell, math.sqrt(a * b))
                 if w > 0:
-                    live.append((a, b, w / step))
+                    live.append((a, b, w))
         if not live:
             return None
         end = max(hi for _, hi, _ in live)
         n = max(1, math.ceil((end - now) / STEP))
         mass = [0.0] * (n + 1)
-        # Sweep x up the grid: parts not begun add d·log(hi / lo), parts under way d·(log hi − log x).
+        # Sweep x up the grid: parts not begun add w·(F(hi) − F(lo)), parts under way w·(F(hi) − F(x)).
         starts = sorted(live)
-        ends = sorted((hi, d) for _, hi, d in live)
-        waiting = sum(d * math.log(hi / lo) for lo, hi, d in live)
-        under_d = under_dlog = 0.0
+        ends = sorted((hi, w) for _, hi, w in live)
+        waiting = sum(w * (f(hi) - f(lo)) for lo, hi, w in live)
+        under_w = under_wf = 0.0
         i = j = 0
         for k in range(n):
             x = now + k * STEP
             while i < len(starts) and starts[i][0] <= x:
-                lo, hi, d = starts[i]
-                waiting -= d * math.log(hi / lo)
-                under_d += d
-                under_dlog += d * math.log(hi)
+                lo, hi, w = starts[i]
+                waiting -= w * (f(hi) - f(lo))
+                under_w += w
+                under_wf += w * f(hi)
                 i += 1
             while j < len(ends) and ends[j][0] <= x:
-                hi, d = ends[j]
-                under_d -= d  # over (and begun: lo < hi ≤ x)
-                under_dlog -= d * math.log(hi)
+                hi, w = ends[j]
+                under_w -= w  # over (and begun: lo < hi ≤ x)
+                under_wf -= w * f(hi)
                 j += 1
-            mass[k] = max(0.0, waiting + under_dlog - under_d * math.log(x))
+            mass[k] = max(0.0, waiting + under_wf - under_w * f(x))
         if mass[0] <= 0:
             return None
         return Uncertain(now, tuple(m / mass[0] for m in mass))
