@@ -65,10 +65,16 @@ class Posterior:
     hi: list[float]
     readings: list[tuple[float, int]]
     power: int = 1  # the prior's density of T is 1/T^power on [lo, hi]
+    # Share of the run each bound gives besides SLACK: the grid's cells are 2 % of the run or more apart
+    # in where they reach a level (a queue of 0.5 % lies below the lowest cell's 1 %), which SLACK covers
+    # only for short runs.
+    give: float = 0.0
 
     @classmethod
-    def prior(cls, lo: float = DURATION[0], hi: float = DURATION[1], power: int = 1) -> Posterior:
-        return cls([lo] * len(CELLS), [hi] * len(CELLS), [], power)
+    def prior(
+        cls, lo: float = DURATION[0], hi: float = DURATION[1], power: int = 1, give: float = 0.0
+    ) -> Posterior:
+        return cls([lo] * len(CELLS), [hi] * len(CELLS), [], power, give)
 
     def see(self, t: float, progress: int) -> None:
         """A poll at `t` found the task running, reading `progress`."""
@@ -77,11 +83,13 @@ class Posterior:
         for i, (inv, share, age) in enumerate(CELLS):
             lo, hi = max(self.lo[i], t), self.hi[i]
             if progress <= 0:
-                lo = max(lo, (t - SLACK) / share)  # still queued
+                lo = max(lo, (t - SLACK) / (share + self.give))  # still queued
             else:
-                hi = min(hi, (t + SLACK) / _reached(inv, share, progress))
+                below = _reached(inv, share, progress) - self.give
+                if below > 0:
+                    hi = min(hi, (t + SLACK) / below)
                 if progress < 99:
-                    lo = max(lo, (t - age - SLACK) / _reached(inv, share, progress + 1))
+                    lo = max(lo, (t - age - SLACK) / (_reached(inv, share, progress + 1) + self.give))
             self.lo[i], self.hi[i] = lo, hi
 
     def _likelihood(self, cell: tuple[float, float, float], finish: float) -> float:
@@ -90,8 +98,8 @@ class Posterior:
         inv, share, age = cell
         out = 1.0
         for t, p in self.readings:
-            start = finish * _reached(inv, share, p) - SLACK
-            end = finish * _reached(inv, share, p + 1) + SLACK if p < 99 else math.inf
+            start = finish * (_reached(inv, share, p) - self.give) - SLACK
+            end = finish * (_reached(inv, share, p + 1) + self.give) + SLACK if p < 99 else math.inf
             out *= max(0.0, min(t, end) - max(t - age, start)) / age
         return out
 

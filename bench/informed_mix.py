@@ -45,6 +45,7 @@ JUMP_NOISE = 8.0
 JUMP_BACK = 0.125
 SIT_SHARE = (0.6, 0.97)
 JUMPY_GRID = 3000  # points of the finish's posterior
+SMOOTH_GIVE = 0.02  # informed.Posterior.give for runs of up to 10 minutes
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ def _read_prior(job: SynthJob) -> informed.Posterior:
     if job.kind == "racing":  # its estimate says nothing: the duration's own law
         return informed.Posterior.prior()
     lo, hi = _estimate_window(job)
-    return informed.Posterior.prior(lo, hi, power=2)
+    return informed.Posterior.prior(lo, hi, power=2, give=SMOOTH_GIVE)
 
 
 def run(job: SynthJob, prices: Prices, law: Uncertain | None = None) -> tuple[int, float]:

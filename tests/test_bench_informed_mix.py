@@ -125,3 +125,25 @@ def test_a_long_law_is_polled_at_least_every_minute() -> None:
     gaps = [b - a for a, b in itertools.pairwise([0, *polls])]
     assert max(gaps) * STEP <= oracle.MAX_GAP
     assert _cost(s, polls, prices) == pytest.approx(_exhaustive(s, prices), rel=1e-9)
+
+
+def test_the_smooth_posterior_with_the_estimate_never_rules_out_the_truth_and_its_tails_are_honest() -> None:
+    rng = random.Random(6)
+    polls = early = late = 0
+    for variant in ("as described", "estimate low", "estimate high"):
+        for job in [j for j in make_variant(variant, 80, seed=45) if j.kind == "smooth"]:
+            post = im._read_prior(job)
+            t = oracle.FIRST_LOOK
+            while t < job.duration:
+                post.see(t, job.progress_at(t))
+                law = post.law(t)
+                assert law is not None, f"{variant} job {job.index}: every finish ruled out at {t:.1f} s"
+                k = min(int((job.duration - t) / STEP), len(law.survival) - 1)
+                beyond = law.survival[k]
+                assert beyond > 0, f"{variant} job {job.index}: its finish {job.duration:.1f} s ruled out"
+                polls += 1
+                early += beyond < 0.05
+                late += beyond > 0.95
+                t += rng.uniform(2.0, 0.2 * job.duration)
+    assert polls > 300
+    assert early / polls < 0.1 and late / polls < 0.12, (early / polls, late / polls)
