@@ -219,27 +219,15 @@ def measure(jobs: Sequence[SynthJob], prices: Prices, laws: dict[int, Uncertain]
     return Point(prices, calls, percentile(delays, 50), percentile(delays, 95), max(delays), within)
 
 
-def laws_of(jobs: Sequence[SynthJob]) -> dict[int, Uncertain]:
-    """The laws that do not depend on the prices (jumpy at the sit, silent), worked out once."""
+def laws_of(jobs: Sequence[SynthJob], *, path: bool = True) -> dict[int, Uncertain]:
+    """The laws that do not depend on the prices (jumpy at the sit, silent), worked out once. `path`:
+    a jumpy job's whole path is told (jumpy_law); else only its sit and the law of the finish after it, as
+    bench/oracle.py (which leaves out what its earlier steps and its estimate say)."""
     out: dict[int, Uncertain] = {}
     for job in jobs:
-        law = jumpy_law(job) if job.kind == "jumpy" else finish_law(job) if job.kind == "silent" else None
+        law = jumpy_law(job) if job.kind == "jumpy" and path else None
+        if law is None and job.kind in ("jumpy", "silent"):
+            law = finish_law(job)
         if law is not None:
             out[job.index] = law
     return out
-
-
-def fewest_calls(
-    jobs: Sequence[SynthJob], within: float, laws: dict[int, Uncertain], rounds: int = 6
-) -> Point:
-    """No price on the median: the fewest calls with p95 ≤ LATE_AFTER (the late price bisected)."""
-    lo, hi = 1.0, 400.0
-    best = measure(jobs, Prices(0.0, within, hi), laws)
-    for _ in range(rounds):
-        mid = math.sqrt(lo * hi)
-        point = measure(jobs, Prices(0.0, within, mid), laws)
-        if point.p95 <= LATE_AFTER:
-            hi, best = mid, point
-        else:
-            lo = mid
-    return best
