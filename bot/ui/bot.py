@@ -102,7 +102,9 @@ class VideoBot(commands.Bot):
             )
         )  # fmt: skip
         self._janitor: asyncio.Task[None] | None = None
+        self._gateway: asyncio.Task[None] | None = None  # discord.py's connect loop (see connect)
         self._closing = False
+        self._closed = asyncio.Event()
         self.health = Heartbeat(
             health_file(settings.data_dir),
             worker=self.worker,
@@ -187,12 +189,46 @@ class VideoBot(commands.Bot):
                 log.exception("sweeping the data folder failed")
             await asyncio.sleep(JANITOR_INTERVAL)
 
+    async def connect(self, *, reconnect: bool = True) -> None:
+        """discord.py's gateway loop, run in a task of its own that close() stops before discord.py's close.
+
+        That close unsets the client's event loop (`Client.loop = MISSING`) while the loop may still be
+        reconnecting: a connect attempt in flight then fails (its connector closed), dispatches "disconnect"
+        on the unset loop and raises AttributeError out of connect(), so SIGTERM during a gateway outage
+        exited 1 with a traceback; and a loop in its backoff sleep (which doubles up to 1024 s) held the exit
+        back."""
+        self._gateway = gateway = asyncio.create_task(super().connect(reconnect=reconnect), name="gateway")
+        try:
+            await gateway
+        except asyncio.CancelledError:
+            me = asyncio.current_task()
+            if not (gateway.cancelled() and self._closing and (me is None or not me.cancelling())):
+                raise  # cancelled from outside, not stopped by close()
+            # Stopped by close(): return once it is done (discord.py's loop returns once the client closed),
+            # so that `async with bot` finds the client closing instead of closing it a second time.
+            await self._closed.wait()
+
+    async def _stop_gateway(self) -> None:
+        """Stop the gateway loop (reconnect attempts and backoff sleeps included) unless it is the caller."""
+        gateway = self._gateway
+        if gateway is None or gateway.done() or gateway is asyncio.current_task():
+            return
+        gateway.cancel()
+        await asyncio.wait([gateway])
+
     async def close(self) -> None:
         """Drain, then unwind: no new work; in-flight submits, deliveries and pings get a bounded time to
         finish while Discord's REST still works; then everything closes in reverse order."""
         if self._closing:
+            await self._stop_gateway()
             return await super().close()
         self._closing = True
+        try:
+            await self._drain_and_close()
+        finally:
+            self._closed.set()
+
+    async def _drain_and_close(self) -> None:
         await self.health.stop()  # draining counts as unhealthy
         if self.webhook is not None:  # first: no callback may poke a stopping worker
             await self.webhook.stop()
@@ -207,6 +243,7 @@ class VideoBot(commands.Bot):
         await self.worker.drain(timeout=max(1.0, DRAIN_SECONDS - waited))
         await self.presenter.close()
         await self.alerts.close()
+        await self._stop_gateway()  # before discord.py's close: see connect()
         await super().close()
 
 
@@ -244,6 +281,12 @@ class ShardedVideoBot(VideoBot, commands.AutoShardedBot):
         ids = list(settings.shard_ids) if settings.shard_ids is not None else None
         super().__init__(settings=settings, shard_count=settings.shard_count, shard_ids=ids, **options)
         self._shards_down: set[int] = set()
+
+    async def _stop_gateway(self) -> None:
+        """Left to discord.py: AutoShardedClient.close keeps the client's event loop and ends its connect loop
+        itself (a clean-close item on its queue), and a shard reconnecting swallows a cancel (the loop would
+        go on waiting for that item, and close() for the loop)."""
+        return None
 
     async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
         """discord.py spaces the IDENTIFYs of one process's shards; on a shared store the spacing holds

@@ -317,6 +317,47 @@ async def test_sigterm_at_the_moment_of_the_ping_pings_once(
     assert _row_of(_assert_books(proc), dave)["status"] == "delivered"
 
 
+async def test_sigterm_while_the_gateway_is_away_and_a_reconnect_hangs_exits_0(
+    fake_discord: FakeDiscord, bot_process: BotProcess
+) -> None:
+    """Discord's gateway goes away; the client's reconnect attempt reaches a host that accepts the connection
+    and never answers the WebSocket handshake; SIGTERM comes while that attempt is in flight. The bot exits 0
+    in time, without a traceback (discord.py's close used to unset the client's event loop under the attempt:
+    AttributeError out of connect(), exit 1)."""
+    fd, proc = fake_discord, bot_process
+    await _start(fd, proc)
+    port = fd.port
+    await fd.stop()  # the gateway is gone (the client starts reconnecting, with backoff)
+    loop = asyncio.get_running_loop()
+    sent: list[float] = []
+    logged = 0
+    held: list[asyncio.StreamWriter] = []
+    attempted = asyncio.Event()
+
+    async def hang(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal logged
+        held.append(writer)  # accepted, never answered: the attempt stays in flight
+        request = await reader.readline()
+        if request.startswith(b"GET /gateway") and not sent:
+            assert proc.proc is not None
+            logged = len(proc.output())
+            proc.proc.send_signal(signal.SIGTERM)
+            sent.append(loop.time())
+            attempted.set()
+
+    server = await asyncio.start_server(hang, "127.0.0.1", port)
+    try:
+        await asyncio.wait_for(attempted.wait(), timeout=START_TIMEOUT)
+        await _sigterm(proc, sent_at=sent[0])
+    finally:
+        for writer in held:
+            writer.close()
+        server.close()
+        await server.wait_closed()
+    after = proc.output()[logged:]
+    assert "Traceback" not in after, f"after SIGTERM:\n{after}"
+
+
 @sqlite_only
 async def test_a_second_process_on_the_same_database_refuses_and_touches_nothing(
     fake_discord: FakeDiscord, fake_api: FakeApiMart, bot_process: BotProcess
