@@ -142,7 +142,7 @@ MIX_WEIGHTS = {v: 1.0 for v in VARIANTS}
 def make_variant(variant: str, count: int = 1000, *, seed: int = 0) -> list[SynthJob]:
     """`count` jobs of one variant (or "mix": an equal share of each, interleaved), from `seed`."""
     if variant == "mix":
-        # Production-like: mostly jobs as described, each failure mode now and then, interleaved.
+        # Each variant in an equal share (MIX_WEIGHTS), drawn at random and interleaved.
         rng = random.Random(f"mix:{seed}")
         pools = {v: make_variant(v, count, seed=seed + 1000) for v in VARIANTS}
         picks = rng.choices(VARIANTS, weights=[MIX_WEIGHTS[v] for v in VARIANTS], k=count)
