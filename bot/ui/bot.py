@@ -58,6 +58,8 @@ class VideoBot(commands.Bot):
     """The Discord side. The session, store, API client and API gate come from the composition root
     (`bot.app.build_app`); the bot builds what needs the Discord client: the presenter and the worker."""
 
+    STOP_GATEWAY_FIRST = True  # stop discord.py's connect loop before its close (see connect)
+
     webhook: WebhookReceiver | None = None
 
     def __init__(
@@ -220,8 +222,10 @@ class VideoBot(commands.Bot):
         """Drain, then unwind: no new work; in-flight submits, deliveries and pings get a bounded time to
         finish while Discord's REST still works; then everything closes in reverse order."""
         if self._closing:
-            await self._stop_gateway()
-            return await super().close()
+            if self.STOP_GATEWAY_FIRST:
+                await self._stop_gateway()
+            await super().close()
+            return await self._stop_gateway()
         self._closing = True
         try:
             await self._drain_and_close()
@@ -243,8 +247,10 @@ class VideoBot(commands.Bot):
         await self.worker.drain(timeout=max(1.0, DRAIN_SECONDS - waited))
         await self.presenter.close()
         await self.alerts.close()
-        await self._stop_gateway()  # before discord.py's close: see connect()
+        if self.STOP_GATEWAY_FIRST:
+            await self._stop_gateway()  # before discord.py's close: see connect()
         await super().close()
+        await self._stop_gateway()  # a sharded client's loop may be asleep in a reconnect backoff
 
 
 async def _answer_in_flight(timeout: float) -> float:
@@ -282,11 +288,11 @@ class ShardedVideoBot(VideoBot, commands.AutoShardedBot):
         super().__init__(settings=settings, shard_count=settings.shard_count, shard_ids=ids, **options)
         self._shards_down: set[int] = set()
 
-    async def _stop_gateway(self) -> None:
-        """Left to discord.py: AutoShardedClient.close keeps the client's event loop and ends its connect loop
-        itself (a clean-close item on its queue), and a shard reconnecting swallows a cancel (the loop would
-        go on waiting for that item, and close() for the loop)."""
-        return None
+    # After discord.py's close, not before: AutoShardedClient.close keeps the client's event loop, and a
+    # shard reconnecting swallows a cancel (its loop would then wait for the clean-close item that close puts
+    # on its queue). What the cancel is for here: the loop sleeps a failed reconnect's backoff in its own
+    # task (shard._handle_disconnect, up to 1024 s over an outage) and saw the close only after it.
+    STOP_GATEWAY_FIRST = False
 
     async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
         """discord.py spaces the IDENTIFYs of one process's shards; on a shared store the spacing holds

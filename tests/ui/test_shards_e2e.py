@@ -7,6 +7,7 @@ An interaction reaches only the process holding its guild's shard; any process m
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 
 import discord
@@ -213,3 +214,33 @@ async def test_health_follows_every_shard(harness: Harness) -> None:
     await fake.gateway_invalid_session(resumable=False, shard_id=1)
     await asyncio.wait_for(back.wait(), 10)
     assert seen == ["down", "up"] and bot.health.current().healthy
+
+
+async def test_closing_a_sharded_bot_asleep_in_a_reconnect_backoff_does_not_wait_it_out(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The gateway is gone and the shard's reconnect failed: discord.py's connect loop sleeps its backoff
+    (it doubles up to 1024 s over an outage). SIGTERM now must not wait that out: Docker SIGKILLs after its
+    stop timeout. The backoff is pinned at 30 s (an outage some minutes old) so the wait cannot be short."""
+    monkeypatch.setattr(discord.backoff.ExponentialBackoff, "delay", lambda self: 30.0)
+    bot = await harness.start(shard_count=1, shard_ids=(0,))
+    task = harness._task
+    assert task is not None
+    loop = asyncio.get_running_loop()
+    asleep = asyncio.Event()
+
+    class Backoff(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.getMessage().startswith("Attempting a reconnect"):
+                loop.call_soon_threadsafe(asleep.set)
+
+    seen = Backoff()
+    logging.getLogger("discord.shard").addHandler(seen)
+    try:
+        await harness.discord.stop()
+        await asyncio.wait_for(asleep.wait(), timeout=15)  # the shard's reconnect failed: in its backoff
+        await bot.close()
+        await asyncio.wait_for(asyncio.shield(task), timeout=5)  # not after the 30 s backoff
+    finally:
+        logging.getLogger("discord.shard").removeHandler(seen)
+    assert task.exception() is None, "the client stopped cleanly"
