@@ -173,8 +173,8 @@ def _mix_reference(count: int, quick: bool, per_seed: dict[int, dict[str, pollsi
         jobs = make_variant("mix", count, seed=seed)
         ours, fixed = per_seed[seed]["mix"], per_seed[seed]["mix/fixed"]
         within = 0.4 * fixed.p50  # the median line, in seconds
-        rows.append([seed, "the planner", "", ours.calls / fixed.calls, ours.p50 / fixed.p50, ours.p95])
-        rows[-1] += [ours.max, "—"]
+        ratios = [ours.calls / fixed.calls, ours.p50 / fixed.p50, ours.p95, ours.max]
+        rows.append([seed, "the planner", "", *ratios, "—"])
         for told, path in (("whole path", True), ("its sit", False)):
             laws = informed_mix.laws_of(jobs, path=path)
             prices = [("no price on the median", informed_mix.Prices(0.0, within))] if path else []
@@ -183,8 +183,8 @@ def _mix_reference(count: int, quick: bool, per_seed: dict[int, dict[str, pollsi
             ]
             for name, price in prices:
                 point = informed_mix.measure(jobs, price, laws)
-                rows.append(["", name, told, point.calls / fixed.calls, point.p50 / fixed.p50, point.p95])
-                rows[-1] += [point.max, point.within["all"]]
+                ratios = [point.calls / fixed.calls, point.p50 / fixed.p50, point.p95, point.max]
+                rows.append(["", name, told, *ratios, point.within["all"]])
     print()
     print(
         table(

@@ -18,7 +18,7 @@ answers "is the limit out of reach, or is the planner's belief the gap?".
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bench.oracle import FIRST_LOOK, MIN_GAP, STEP, Uncertain, best_plan
@@ -149,18 +149,27 @@ class Posterior:
         return Uncertain(now, tuple(m / mass[0] for m in mass))
 
 
-def run(job: SynthJob, late_cost: float, late_after: float) -> tuple[int, float]:
-    """One job: (polls, delay)."""
-    post = Posterior.prior()
+def poll_reading(
+    job: SynthJob, post: Posterior, next_gap: Callable[[Uncertain | None], float]
+) -> tuple[int, float]:
+    """One job polled from the first look on, each gap chosen from the posterior after that poll's reading
+    (None: every finish ruled out): (polls, delay)."""
     t, polls = FIRST_LOOK, 0
     while True:
         polls += 1
         if t >= job.duration:
             return polls, t - job.duration
         post.see(t, job.progress_at(t))
-        law = post.law(t)
-        gap = MIN_GAP if law is None else max(MIN_GAP, best_plan(law, late_cost, late_after).first)
-        t += gap
+        t += next_gap(post.law(t))
+
+
+def run(job: SynthJob, late_cost: float, late_after: float) -> tuple[int, float]:
+    """One job: (polls, delay)."""
+
+    def gap(law: Uncertain | None) -> float:
+        return MIN_GAP if law is None else max(MIN_GAP, best_plan(law, late_cost, late_after).first)
+
+    return poll_reading(job, Posterior.prior(), gap)
 
 
 @dataclass(frozen=True)

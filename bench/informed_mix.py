@@ -32,18 +32,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bench import informed
-from bench.oracle import FIRST_LOOK, MAX_GAP, MIN_GAP, STEP, Uncertain, finish_law, forced
+from bench.oracle import ESTIMATE_RANGE, MAX_GAP, MIN_GAP, SIT_U, STEP, Uncertain, finish_law, forced
 from bench.stats import percentile
 from bench.workload import MAX_DURATION, MIN_DURATION, SynthJob
 
-ESTIMATE_RANGE = {"estimate low": (0.3, 0.9), "estimate high": (1.2, 2.5)}  # else (0.5, 1.5)
 LATE_AFTER = 4.0  # the mix's p95 limit
 # bench/workload.py's _jumpy: steps every U(0.04, 0.2) of the run, noisy by N(0, 8) points, one in eight a
-# step back of 1-8 points, values kept within 1-89; the last jump at U(0.6, 0.97) of the run.
+# step back of 1-8 points, values kept within 1-89; the last jump at U(0.6, 0.97) of the run (oracle.SIT_U).
 JUMP_SHARE = (0.04, 0.2)
 JUMP_NOISE = 8.0
 JUMP_BACK = 0.125
-SIT_SHARE = (0.6, 0.97)
 JUMPY_GRID = 3000  # points of the finish's posterior
 SMOOTH_GIVE = 0.02  # informed.Posterior.give for runs of up to 10 minutes
 
@@ -112,10 +110,10 @@ def _jumpy_loglike(job: SynthJob, duration: float) -> float:
     queue, sit = job.steps[0][0], job.steps[-1][0]
     before = job.steps[:-1]
     run = duration - queue
-    if not SIT_SHARE[0] <= (sit - queue) / run <= SIT_SHARE[1]:
+    if not SIT_U[0] <= (sit - queue) / run <= SIT_U[1]:
         return -math.inf
     # The duration log-uniform, the queue U(0, 0.1) of it, the estimate U(low, high) of it: 1/T each.
-    out = -3 * math.log(duration) - math.log(run * (SIT_SHARE[1] - SIT_SHARE[0]))
+    out = -3 * math.log(duration) - math.log(run * (SIT_U[1] - SIT_U[0]))
     width = JUMP_SHARE[1] - JUMP_SHARE[0]
     for (ta, prev), (tb, p) in itertools.pairwise(before):
         if not JUMP_SHARE[0] <= (tb - ta) / run <= JUMP_SHARE[1]:
@@ -168,9 +166,7 @@ def _read_prior(job: SynthJob) -> informed.Posterior:
 def run(job: SynthJob, prices: Prices, law: Uncertain | None = None) -> tuple[int, float]:
     """One job: (polls, delay). `law`: jumpy_law or the oracle's law for a job read at its sit or silent."""
     if job.kind in ("jumpy", "silent"):
-        if law is None:
-            law = jumpy_law(job) if job.kind == "jumpy" else finish_law(job)
-        assert law is not None
+        law = law or laws_of([job])[job.index]
         start, polls = law.start, forced(law.forced_until)
         # From the sit (told at once, not polled) the first poll may come at once; a silent job's window
         # opens after forced polls, at least a gap after the last of them.
@@ -185,21 +181,19 @@ def run(job: SynthJob, prices: Prices, law: Uncertain | None = None) -> tuple[in
             t += prices.min_gap
             polls += 1
         return polls, t - job.duration
-    post = _read_prior(job)
-    t, polls = FIRST_LOOK, 0
-    while True:
-        polls += 1
-        if t >= job.duration:
-            return polls, t - job.duration
-        post.see(t, job.progress_at(t))
-        found = post.law(t)
-        gap = prices.min_gap if found is None else best_polls(found.survival, prices)[0] * STEP
-        t += max(prices.min_gap, gap)
+
+    def gap(found: Uncertain | None) -> float:
+        return (
+            prices.min_gap
+            if found is None
+            else max(prices.min_gap, best_polls(found.survival, prices)[0] * STEP)
+        )
+
+    return informed.poll_reading(job, _read_prior(job), gap)
 
 
 @dataclass(frozen=True)
 class Point:
-    prices: Prices
     calls: float  # mean per job
     p50: float
     p95: float
@@ -216,7 +210,7 @@ def measure(jobs: Sequence[SynthJob], prices: Prices, laws: dict[int, Uncertain]
     within = {k: sum(v) / len(v) for k, v in sorted(kinds.items())}
     within["all"] = sum(d <= prices.within for d in delays) / len(delays)
     calls = sum(p for p, _ in runs) / len(runs)
-    return Point(prices, calls, percentile(delays, 50), percentile(delays, 95), max(delays), within)
+    return Point(calls, percentile(delays, 50), percentile(delays, 95), max(delays), within)
 
 
 def laws_of(jobs: Sequence[SynthJob], *, path: bool = True) -> dict[int, Uncertain]:
