@@ -106,7 +106,10 @@ CURVE_DOUBT = 0.5
 # plus CURVE_DOUBT_Z standard errors, so a short record earns no trust), but at least CURVE_DOUBT_FLOOR.
 # Racing jobs whose record is all curves had kept half the belief on a broader law and were polled more
 # than they needed (bench, fast, seeds 0-3: 0.59 -> 0.555x the calls of fixed 5 s, other variants alike).
-CURVE_DOUBT_Z = 2.0
+# 3.5 errors since the share is a maximum-likelihood one (bot.jobs.curve.learn): on the mix (about a third
+# of the jobs off any curve) it keeps the doubt where the even-odds share with 2 errors had it (0.44); at 2,
+# a jumpy job in the mix waited 16.8 s where it had waited 14.4 s (seed 36).
+CURVE_DOUBT_Z = 3.5
 CURVE_DOUBT_FLOOR = 0.05
 # And a gap may be at most this multiple of the gap the belief without the curve allows: a jumpy job's first
 # readings (1 % at 5 s, 3 % at 15 s) read as a slow curve had stretched the gaps to 42 and 61 s, and the clip,
@@ -301,9 +304,14 @@ def _beliefs(
 
 def _curve_doubt(prior: Prior) -> float:
     """The least share of the belief kept off the curve reading (see CURVE_DOUBT)."""
+    return min(CURVE_DOUBT, max(CURVE_DOUBT_FLOOR, _off_curve(prior)))
+
+
+def _off_curve(prior: Prior) -> float:
+    """The record's share of jobs whose progress followed no curve, counted generously (CURVE_DOUBT_Z)."""
     share = prior.curve_share
     error = math.sqrt(share * (1 - share) / (prior.curve_jobs + 2))
-    return min(CURVE_DOUBT, max(CURVE_DOUBT_FLOOR, 1 - share + CURVE_DOUBT_Z * error))
+    return 1 - share + CURVE_DOUBT_Z * error
 
 
 def _base(
@@ -556,11 +564,14 @@ def plan_next_poll(
         if read is not None and read.levels == 1:
             hi = min(hi, max(min_interval, SINGLE_GAP * (now - submitted_at)))
         delay = _longest_gap(after, min_interval, hi)
-        if beliefs.without_curve is not None:
+        # The guards are for jumpy jobs whose readings look like curves: a record where no more than
+        # CURVE_DOUBT_FLOOR of the jobs (counted generously) followed none has none to guard against.
+        guarded = _off_curve(prior) > CURVE_DOUBT_FLOOR
+        if beliefs.without_curve is not None and guarded:
             # The curve may stretch a gap, but not past CURVE_GUARD × the gap the belief without it allows.
             without = _After(beliefs.without_curve, now - submitted_at, silent=_silent(progress_log))
             delay = min(delay, CURVE_GUARD * _longest_gap(without, min_interval, hi))
-        if read is not None and read.levels >= 2:
+        if read is not None and read.levels >= 2 and guarded:
             # Nor may the pace stretch one past PACE_GUARD × the gap the belief without it allows.
             plain = _After(beliefs.without_pace, now - submitted_at)
             delay = min(delay, PACE_GUARD * _longest_gap(plain, min_interval, hi))

@@ -157,16 +157,18 @@ def _gaps(prior: Prior, rng: random.Random, count: int) -> list[tuple[float, flo
 def test_the_curve_never_stretches_a_gap_past_its_guard(monkeypatch: pytest.MonkeyPatch) -> None:
     memory = PlannerMemory()
     _run_racing(memory, random.Random(12), 60)
-    prior = memory.prior("text")
+    # The curves learned from racing jobs, in a record where a fifth of the jobs followed no curve.
+    prior = replace(memory.prior("text"), curve_share=0.8)
     assert prior.cells is not None
     # Early low readings read as a slow curve say "long job"; a jumpy job's can look just the same (1 % at
     # 5 s, 3 % at 15 s, then 25 % at 21 s and 95 % at 65 s, done at 91 s: a bench job left 27 s unseen).
     gaps = _gaps(prior, random.Random(4), 300)
     assert all(with_curve <= schedule.CURVE_GUARD * without + 1e-9 for with_curve, without in gaps)
+    guard = schedule.CURVE_GUARD
     monkeypatch.setattr(schedule, "CURVE_GUARD", 1e9)
     unguarded = _gaps(prior, random.Random(4), 300)
     worst = max(w / b for w, b in unguarded)
-    assert worst > 2, f"without the guard the curve stretches some gaps further ({worst:.2f}×)"
+    assert worst > guard, f"without the guard the curve stretches some gaps further ({worst:.2f}×)"
 
 
 def test_a_record_of_steady_curves_earns_the_curve_more_weight_and_racing_jobs_fewer_polls(
@@ -201,3 +203,44 @@ def test_a_record_of_steady_curves_earns_the_curve_more_weight_and_racing_jobs_f
     assert trusted < doubted, (trusted, doubted)
     assert sum(trusted_late) - sum(doubted_late) <= 0.25 * 30, "a clip waits at most a quarter second more"
     assert max(trusted_late) <= max(doubted_late) + 0.5, "and none much longer than the worst before"
+
+
+def test_a_record_of_nothing_but_curves_lifts_the_guards() -> None:
+    memory = PlannerMemory()
+    _run_racing(memory, random.Random(12), 60)
+    assert schedule._off_curve(memory.prior("text")) > schedule.CURVE_DOUBT_FLOOR, "60 jobs: too few to tell"
+    _run_racing(memory, random.Random(13), 100)
+    pure = memory.prior("text")
+    assert schedule._off_curve(pure) <= schedule.CURVE_DOUBT_FLOOR, "160 racing jobs: a record of curves"
+    # The same slow-starting readings (gamma 1.5-3): with a fifth of the record off any curve, no gap passes
+    # CURVE_GUARD × the gap without the curve (the test above); with none, the curve's own gap stands.
+    gaps = _gaps(pure, random.Random(4), 300)
+    worst = max(w / b for w, b in gaps)
+    assert worst > schedule.CURVE_GUARD, f"unguarded, the curve stretches some gaps further ({worst:.2f}×)"
+    mixed = _gaps(replace(pure, curve_share=0.8), random.Random(4), 300)
+    assert all(w <= schedule.CURVE_GUARD * b + 1e-9 for w, b in mixed)
+
+
+def test_a_record_counts_a_curve_job_whose_few_readings_say_little_as_a_curve_job() -> None:
+    """Each job's chance of being a curve comes at even odds; the record's share is their prior, found by
+    maximum likelihood: two readings that a curve and a jumble explain about alike do not count as a tenth
+    of a jumble each (a record of nothing but racing jobs had shown 5 % of them off any curve)."""
+    rng = random.Random(5)
+    per_job = []
+    for i in range(80):
+        if i % 2:  # a short job: the first look at 5 s, then one more poll before it finished
+            duration = rng.uniform(8, 20)
+            times = (5.0, 5.0 + rng.uniform(0.5, 0.95) * (duration - 5.0))
+        else:
+            duration = rng.uniform(40, 120)
+            times = tuple(f * duration for f in (0.1, 0.3, 0.45, 0.6, 0.75, 0.9))
+        progress = racing(duration, rng.uniform(0.7, 1.5), queue=duration * rng.uniform(0, 0.08))
+        found = curve.cell_weights([(t, progress(t)) for t in times if progress(t) > 0], duration, UNIT)
+        assert found is not None
+        per_job.append(found)
+    even = (sum(c for _, c in per_job) + 1) / (len(per_job) + 2)
+    assert even < 0.95, f"the chances at even odds average {even:.3f}"
+    _, share = curve.learn(per_job, others=0)
+    assert share > 0.97, f"80 curve jobs and none that were not: {share:.3f}"
+    _, mixed = curve.learn(per_job, others=80)
+    assert 0.45 < mixed < 0.55, f"80 curve jobs and 80 that were not: {mixed:.3f}"
