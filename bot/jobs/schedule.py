@@ -113,7 +113,9 @@ CURVE_DOUBT_Z = 3.5
 CURVE_DOUBT_FLOOR = 0.05
 # And a gap may be at most this multiple of the gap the belief without the curve allows: a jumpy job's first
 # readings (1 % at 5 s, 3 % at 15 s) read as a slow curve had stretched the gaps to 42 and 61 s, and the clip,
-# done at 91 s, waited 27 s (bench, mix, seed 25).
+# done at 91 s, waited 27 s (bench, mix, seed 25). Both guards (this and PACE_GUARD) are lifted where the
+# record shows no more than CURVE_DOUBT_FLOOR of its jobs off a curve, counted generously: no jumpy jobs to
+# guard against (bench, fast, seeds 35-37: 0.54-0.55 -> 0.51-0.53x the calls of fixed 5 s).
 CURVE_GUARD = 1.5
 # A gap may be at most this multiple of the gap the belief without the job's pace allows (the estimate's law
 # and what the level reached meant before): readings of a jumpy job that lag its truth can look like a
