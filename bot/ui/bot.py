@@ -222,10 +222,7 @@ class VideoBot(commands.Bot):
         """Drain, then unwind: no new work; in-flight submits, deliveries and pings get a bounded time to
         finish while Discord's REST still works; then everything closes in reverse order."""
         if self._closing:
-            if self.STOP_GATEWAY_FIRST:
-                await self._stop_gateway()
-            await super().close()
-            return await self._stop_gateway()
+            return await self._close_client()
         self._closing = True
         try:
             await self._drain_and_close()
@@ -247,6 +244,10 @@ class VideoBot(commands.Bot):
         await self.worker.drain(timeout=max(1.0, DRAIN_SECONDS - waited))
         await self.presenter.close()
         await self.alerts.close()
+        await self._close_client()
+
+    async def _close_client(self) -> None:
+        """discord.py's close, with its gateway loop stopped around it."""
         if self.STOP_GATEWAY_FIRST:
             await self._stop_gateway()  # before discord.py's close: see connect()
         await super().close()
