@@ -16,7 +16,7 @@ from typing import Protocol
 from bench.stats import mean, percentile
 from bench.workload import SynthJob
 from bot.jobs import schedule
-from bot.jobs.learning import Observation, PlannerMemory, Prior
+from bot.jobs.learning import Observation, PlannerMemory, Prior, sightings
 
 PROGRESS_LOG_KEEP = 8  # as bot/worker/poll.py keeps it
 
@@ -202,9 +202,7 @@ def _run_one(policy: Policy, job: SynthJob, prior: Prior, callback_at: float, sc
             t, callback_at = callback_at, float("inf")  # the callback pokes an immediate poll
         times.append(t)
         if t >= end:
-            return Outcome(
-                job, len(times), t - end, tuple(times), bool(log), schedule.sightings(log, 0.0), tuple(log)
-            )
+            return Outcome(job, len(times), t - end, tuple(times), bool(log), sightings(log, 0.0), tuple(log))
         log = schedule.record_progress(log, t, job.progress_at(t / scale), keep=PROGRESS_LOG_KEEP)
         estimated = job.estimated_time * scale
         t += policy.next_delay(

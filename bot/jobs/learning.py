@@ -75,7 +75,7 @@ class Observation:
     actual: float
     progressed: bool | None = None
     # (level, seconds from submit to the first poll that saw progress at or above it), for the LEVELS the
-    # job's progress log shows being crossed (bot.jobs.schedule.sightings); empty before 0011.
+    # job's progress log shows being crossed (`sightings`); empty before 0011.
     sightings: tuple[tuple[int, float], ...] = ()
     # (seconds from submit, progress) of the polls its progress log kept (bot.jobs.schedule.record_progress):
     # how the API's progress moved, read as a curve (bot.jobs.curve); empty before 0012.
@@ -140,9 +140,13 @@ class Prior:
     curve_share: float = 0.5  # how often a job's progress follows a curve
     curve_jobs: int = 0  # how many finished jobs that share is learned from
 
-    def calibrated(self, level: int) -> LogMixture | None:
-        """What reaching `level` meant for past jobs: log(finish / the time a poll first saw it)."""
-        return next((law for lv, law in self.calibration if lv == level), None)
+    # The same, learned from the jobs a poll first saw within the level's band (`sightings(in_band=True)`).
+    banded: tuple[tuple[int, LogMixture], ...] = ()
+
+    def calibrated(self, level: int, *, in_band: bool = False) -> LogMixture | None:
+        """What reaching `level` meant for past jobs: log(finish / the time a poll first saw it); `in_band`:
+        for the jobs first seen within its band."""
+        return next((law for lv, law in (self.banded if in_band else self.calibration) if lv == level), None)
 
 
 class PlannerMemory:
@@ -203,13 +207,9 @@ class PlannerMemory:
         # A share with one pseudo-observation either way: unknown until some jobs of each are seen.
         silent_share = (len(silent) + 1) / (len(said) + len(silent) + 2)
         sighted = [o for o in self._obs if o.sightings][-RATIO_WINDOW:]
-        calibration = []
-        for level in LEVELS:
-            meant = [
-                math.log(o.actual / at) for o in sighted for lv, at in o.sightings if lv == level and at > 0
-            ]
-            if len(meant) >= MIN_FLAG_SAMPLES:
-                calibration.append((level, fit(meant, (math.log(100 / level), CALIBRATION_SIGMA))))
+        calibration = _calibration([(o.actual, o.sightings) for o in sighted])
+        # The same from the jobs a poll first saw within each band: the readings keep the polls' progress.
+        banded = _calibration([(o.actual, sightings(o.readings, 0.0, in_band=True)) for o in sighted])
         recent = self._obs[-RATIO_WINDOW:]
         read = [self._curve_cells(o) for o in recent if len({p for _, p in o.readings}) >= 2]
         curved = [w for w in read if w is not None]
@@ -222,5 +222,47 @@ class PlannerMemory:
             own = [math.log(o.actual) for o in self._obs if o.kind == kind][-DURATION_WINDOW:]
             duration = fit(own if len(own) >= MIN_KIND_SAMPLES else every, DEFAULT_DURATION)
             self._priors[kind] = Prior(
-                ratio, duration, silent_ratio, silent_share, tuple(calibration), cells, curve_share, len(read)
+                ratio,
+                duration,
+                silent_ratio,
+                silent_share,
+                calibration,
+                cells,
+                curve_share,
+                len(read),
+                banded,
             )
+
+
+def _calibration(
+    seen: Sequence[tuple[float, Sequence[tuple[int, float]]]],
+) -> tuple[tuple[int, LogMixture], ...]:
+    """Per level of LEVELS with enough jobs: the law of log(actual / first sighting), from (actual,
+    sightings) of finished jobs."""
+    out = []
+    for level in LEVELS:
+        meant = [
+            math.log(actual / at) for actual, sights in seen for lv, at in sights if lv == level and at > 0
+        ]
+        if len(meant) >= MIN_FLAG_SAMPLES:
+            out.append((level, fit(meant, (math.log(100 / level), CALIBRATION_SIGMA))))
+    return tuple(out)
+
+
+def sightings(
+    progress_log: Sequence[tuple[float, int]], submitted_at: float, *, in_band: bool = False
+) -> tuple[tuple[int, float], ...]:
+    """For each of LEVELS the log shows being crossed: (level, when a poll first saw progress at or above it,
+    since submit). Only a crossing the log shows (a reading below the level before it): the log is short, so
+    its first entry at or above a level may be long after the real first sighting. `in_band`: only the
+    levels whose first sighting read below the next level (a job seen at 12 % then 85 % was first seen
+    within the band of 10 % and of 80 %, not of 20-70 %)."""
+    out = []
+    for n, level in enumerate(LEVELS):
+        top = LEVELS[n + 1] if in_band and n + 1 < len(LEVELS) else 100
+        for i, (t, p) in enumerate(progress_log):
+            if level <= p < 100:
+                if i > 0 and t > submitted_at and p < top:
+                    out.append((level, t - submitted_at))
+                break
+    return tuple(out)

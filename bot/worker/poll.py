@@ -14,8 +14,8 @@ from bot import apimart
 from bot.apimart import TaskStatus
 from bot.i18n import Msg
 from bot.jobs import Job, JobStatus
-from bot.jobs.learning import Observation, job_kind
-from bot.jobs.schedule import plan_next_poll, record_progress, sightings
+from bot.jobs.learning import Observation, job_kind, sightings
+from bot.jobs.schedule import plan_next_poll, record_progress
 from bot.jobs.sentences import CANCELLED_BY_API_SENTENCE, NO_CLIP_SENTENCE, TIMED_OUT_SENTENCE
 from bot.worker.api_sentences import task_failure_sentence
 from bot.worker.context import Context

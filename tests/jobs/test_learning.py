@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from bot.jobs.learning import DEFAULT_DURATION, Observation, PlannerMemory
+from bot.jobs.learning import DEFAULT_DURATION, Observation, PlannerMemory, sightings
 
 
 def test_a_fresh_memory_believes_the_estimate_but_not_much() -> None:
@@ -83,6 +83,24 @@ def test_what_progress_meant_is_learned_per_level() -> None:
     assert math.exp(at_half.quantile(0.5)) == pytest.approx(2.0, rel=0.05)
     assert math.exp(at_ninety.quantile(0.5)) == pytest.approx(1.6, rel=0.05), "not 100 / 90: it sat"
     assert prior.calibrated(70) is None, "a level no job was seen crossing teaches nothing"
+
+
+def test_what_a_level_meant_is_learned_apart_for_jobs_first_seen_within_its_band() -> None:
+    # Half the jobs were seen at 45 % halfway through; the other half were first seen past 40 % only at
+    # 85 %, a few seconds before the end. Both crossed 40 %, but only the first half says what 45 % means.
+    memory = PlannerMemory()
+    for i in range(40):
+        readings = ((10.0, 12), (50.0, 45)) if i % 2 else ((10.0, 12), (50.0, 85))
+        actual = 100.0 if i % 2 else 56.0
+        memory.add(Observation("text", 100.0, actual, True, sightings(readings, 0.0), readings))
+    prior = memory.prior("text")
+    crossed, banded = prior.calibrated(40), prior.calibrated(40, in_band=True)
+    assert crossed is not None and banded is not None
+    assert math.exp(banded.quantile(0.05)) == pytest.approx(2.0, rel=0.1), "45 % meant twice the time so far"
+    assert math.exp(crossed.quantile(0.25)) < 1.2, "the crossing law keeps the jobs seen at 85 %"
+    band80 = prior.calibrated(80, in_band=True)
+    assert band80 is not None and math.exp(band80.quantile(0.5)) == pytest.approx(1.12, rel=0.05)
+    assert prior.calibrated(20, in_band=True) is None, "no job was first seen within 20 %'s band"
 
 
 def test_a_level_seen_by_few_jobs_is_not_learned_yet() -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 import pytest
 
-from bot.jobs import schedule
+from bot.jobs import learning, schedule
 from bot.jobs.learning import Observation, PlannerMemory, Prior
 from bot.jobs.schedule import plan_first_poll, plan_next_poll, read_progress, record_progress
 from bot.worker.ratelimit import RateLimiter
@@ -432,7 +432,7 @@ def test_silent_jobs_are_seen_within_five_seconds_nineteen_times_in_twenty() -> 
 
 def test_sightings_are_the_crossings_the_log_shows() -> None:
     log = [(105.0, 5), (120.0, 15), (140.0, 42), (150.0, 38), (170.0, 91), (190.0, 91)]
-    assert schedule.sightings(log, submitted_at=100.0) == (
+    assert learning.sightings(log, submitted_at=100.0) == (
         (10, 20.0),  # 5 at 105 s, 15 at 120 s: first seen at or above 10 % 20 s after the submit
         (20, 40.0),
         (30, 40.0),
@@ -443,8 +443,11 @@ def test_sightings_are_the_crossings_the_log_shows() -> None:
         (80, 70.0),
         (90, 70.0),
     )
+    # Within each band: first seen at 15 % (10 %'s band), 42 % (40 %'s) and 91 % (90 %'s); 20 % and 30 %
+    # were first seen at 42 %, 50-80 % at 91 %, so what those levels meant is not what this job showed.
+    assert learning.sightings(log, submitted_at=100.0, in_band=True) == ((10, 20.0), (40, 40.0), (90, 70.0))
     # The log is short: a level it already starts above may have been reached long before its first entry.
-    assert schedule.sightings([(140.0, 42), (170.0, 91)], submitted_at=100.0) == (
+    assert learning.sightings([(140.0, 42), (170.0, 91)], submitted_at=100.0) == (
         (50, 70.0),
         (60, 70.0),
         (70, 70.0),
