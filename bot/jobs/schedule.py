@@ -97,11 +97,10 @@ LADDER = 28  # candidate gaps between min and max interval, geometric
 RECORD_DOUBT = 0.05
 # What the level reached meant is learned twice: from every job that crossed it, and from the jobs a poll
 # first saw within its band (40-49 % for 40 %), as this job is seen now; a job first seen at 85 % says
-# little of what 42 % means. The curve reading (whose readings are steady) takes the in-band law; the rest
-# of the belief keeps this share of it beside the crossing law: jumpy readings lag their truth, and the
-# crossing law's early finishes are what catch them (all in band: 0.36x the calls on the mix, not 0.42x,
-# but jumpy jobs waited up to 31 s; bench, seeds 1-2).
-BAND_WEIGHT = 0.3
+# little of what 42 % means. The curve reading (readings that follow a curve) takes the in-band law; the
+# rest of the belief keeps the crossing law: jumpy readings lag their truth (78 % where the job was 95 %
+# done), and the crossing law's early finishes are what catch them. Taken there too, the mix made 0.36x the
+# calls, not 0.42x, but jumpy jobs waited up to 31 s (bench, seeds 1-2); a 30 % share of it, 17.4 s (seed 35).
 # Progress read as a curve (bot.jobs.curve) joins the belief weighed by how well a curve explains the
 # readings against the rest of the belief, but the rest keeps at least this share of what is left once "not
 # done yet" is known: a jumpy job's readings can lag its truth while looking steady (31, 49 and 65 % a minute
@@ -288,7 +287,7 @@ def _beliefs(
         return _Beliefs(other, None, plain)
     # The progress read as a curve, from the estimate's law joined to what the level reached meant before.
     law = prior.ratio.shifted(math.log(estimated_time)) if estimated_time else prior.duration
-    record = _progress_record(prior, progress_log, submitted_at, in_band=1.0)
+    record = _progress_record(prior, progress_log, submitted_at, in_band=True)
     if record is not None:
         law = _product(law, record)
     mass, comps = curve.posterior(readings, prior.cells, law.components, unit)
@@ -342,7 +341,7 @@ def _base(
         base = prior.duration
     if read is None:
         return base
-    record = _progress_record(prior, progress_log, submitted_at, in_band=BAND_WEIGHT)
+    record = _progress_record(prior, progress_log, submitted_at)
     if record is not None:
         # Two looks at one finish: the estimate, and what the level reached meant before. It joins the pace
         # hypothesis too (the pace then sharpens it): kept out of it, the mix's p95 was 4.90 s, not 4.59 s.
@@ -409,21 +408,16 @@ def _silent_or_not(prior: Prior, log_estimate: float, t: float) -> LogMixture:
 
 
 def _progress_record(
-    prior: Prior, progress_log: Sequence[tuple[float, int]], submitted_at: float, in_band: float
+    prior: Prior, progress_log: Sequence[tuple[float, int]], submitted_at: float, *, in_band: bool = False
 ) -> LogMixture | None:
-    """What the highest level this job has crossed meant for past jobs, in log-seconds since submit: the
-    law of jobs that crossed it, with `in_band` of the law of jobs first seen within its band (where past
-    jobs were seen as this one is now; see BAND_WEIGHT)."""
+    """What the highest level this job has crossed meant for past jobs, in log-seconds since submit: for the
+    jobs that crossed it, or (`in_band`, when learned) for those a poll first saw within its band."""
     for level, at in reversed(sightings(progress_log, submitted_at)):
-        crossed, banded = prior.calibrated(level), prior.calibrated(level, in_band=True)
-        if crossed is None:
+        law = prior.calibrated(level)
+        if law is None:
             continue
-        if banded is not None and in_band > 0:
-            crossed = LogMixture(
-                tuple((w * (1 - in_band), m, s) for w, m, s in crossed.components)
-                + tuple((w * in_band, m, s) for w, m, s in banded.components)
-            )
-        return crossed.shifted(math.log(at))
+        banded = prior.calibrated(level, in_band=True) if in_band else None
+        return (banded or law).shifted(math.log(at))
     return None
 
 

@@ -496,3 +496,21 @@ def test_what_progress_meant_for_past_jobs_spares_polls_when_the_estimate_says_l
     over = {name: sum(1 for d in delays if d > 5.0) for name, delays in late.items()}
     assert over["knows"] <= over["blind"], f"no more clips left waiting over 5 s: {over}"
     assert max(late["knows"]) <= 15.0
+
+
+def test_the_curve_reading_takes_what_a_reading_in_the_band_meant_the_rest_every_crossing() -> None:
+    # Past jobs: half read 45 % at 50 s and finished at 100 s; half leapt from 12 % to 85 % at 50 s and
+    # finished at 56 s. This job reads 42 % at 50 s: the curve reading takes the jobs seen at 40-49 % (done
+    # at 100 s), the rest of the belief keeps the leapers too (a jumpy job's 42 % may lag its truth).
+    memory = PlannerMemory()
+    for i in range(40):
+        readings = ((10.0, 12), (50.0, 45)) if i % 2 else ((10.0, 12), (50.0, 85))
+        actual = 100.0 if i % 2 else 56.0
+        memory.add(Observation("text", 100.0, actual, True, learning.sightings(readings, 0.0), readings))
+    prior = memory.prior("text")
+    log = [(1010.0, 12), (1050.0, 42)]
+    banded = schedule._progress_record(prior, log, 1000.0, in_band=True)
+    crossed = schedule._progress_record(prior, log, 1000.0)
+    assert banded is not None and crossed is not None
+    assert math.exp(banded.quantile(0.05)) == pytest.approx(100.0, rel=0.1)
+    assert math.exp(crossed.quantile(0.25)) < 60.0
