@@ -8,7 +8,8 @@ Two things are learned from finished jobs (the store keeps the observations, so 
   log(duration), used before the API has said anything (the first poll) and when it gives no estimate;
 - what the API's progress meant: for each of `LEVELS`, the distribution of log(actual / the time a poll
   first saw progress at or above that level). Whether this API's 40 % means "about 2.5× the time so far"
-  or "anything from 1.2× to 5×", and that a 9x it reports early is where it sits for a long while.
+  or "anything from 1.2× to 5×", and that a 9x it reports early is where it sits for a long while; and the
+  same from the jobs a poll first saw within its band (40-49 % for 40 %), which the curve reading uses.
 - what shape the API's progress takes: which curves, queues and update gaps (`bot.jobs.curve`) explain the
   readings of finished jobs, and how often any curve does.
 
