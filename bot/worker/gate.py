@@ -143,12 +143,17 @@ class ApiGate:
             started = self._paused_by != kind
             if started:
                 self._schedule_probe(kind)
-            self.pause_started_here = await self._shared.gate_hold_submits(
+            began = await self._shared.gate_hold_submits(
                 kind.value, str(exc)[:500], probe_at=self._probe_at, now=self._clock()
             )
-            if not self.pause_started_here:
-                await self.sync()  # another process started it: its probe schedule stands
+            if not began:
+                # Already paused for this: by another process (its probe schedule stands, it alerts), or by
+                # this one (a second submit in flight met the same 402: this process still alerts).
+                if started:
+                    self.pause_started_here = False
+                await self.sync()
                 return self._probe_at
+            self.pause_started_here = True
         elif self._paused_by is None:
             self._schedule_probe(kind)
         self._hold(kind, str(exc))

@@ -69,6 +69,10 @@ async def test_a_402_in_one_process_stops_every_process_and_one_probe_resumes_th
     # A second 402 elsewhere does not start a second pause (nor a second operator alert).
     await gates[1].pause_submits(apimart.PaymentRequired("no credit", status=402))
     assert not gates[1].pause_started_here
+    # Nor does a second 402 in the process that started it (two submits in flight) take its alert away:
+    # the operator had never been told when both came back before the worker loop looked.
+    await gates[0].pause_submits(apimart.PaymentRequired("no credit", status=402))
+    assert gates[0].pause_started_here, "the process that started the pause still alerts the operator"
 
     await stores[0].execute_raw("UPDATE api_gate SET probe_at = 0")  # the probe is due now
     asked: list[int] = []
