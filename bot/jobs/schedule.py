@@ -95,12 +95,6 @@ LADDER = 28  # candidate gaps between min and max interval, geometric
 # this weight: a job unlike the record is still caught (a jumpy reading 30 points behind its truth, trusted
 # to the record alone, had left the clip waiting 15.3 s).
 RECORD_DOUBT = 0.05
-# What the level reached meant is learned twice: from every job that crossed it, and from the jobs a poll
-# first saw within its band (40-49 % for 40 %), as this job is seen now; a job first seen at 85 % says
-# little of what 42 % means. The curve reading (readings that follow a curve) takes the in-band law; the
-# rest of the belief keeps the crossing law: jumpy readings lag their truth (78 % where the job was 95 %
-# done), and the crossing law's early finishes are what catch them. Taken there too, the mix made 0.36x the
-# calls, not 0.42x, but jumpy jobs waited up to 31 s (bench, seeds 1-2); a 30 % share of it, 17.4 s (seed 35).
 # Progress read as a curve (bot.jobs.curve) joins the belief weighed by how well a curve explains the
 # readings against the rest of the belief, but the rest keeps at least this share of what is left once "not
 # done yet" is known: a jumpy job's readings can lag its truth while looking steady (31, 49 and 65 % a minute
@@ -285,7 +279,12 @@ def _beliefs(
     readings = [(t - submitted_at, p) for t, p in progress_log if 0 < p < 100 and t > submitted_at]
     if not readings or prior.cells is None:
         return _Beliefs(other, None, plain)
-    # The progress read as a curve, from the estimate's law joined to what the level reached meant before.
+    # The progress read as a curve, from the estimate's law joined to what the level reached meant before:
+    # for the jobs a poll first saw within that level's band (40-49 % for 40 %), as this job is seen now (a
+    # job first seen at 85 % says little of what 42 % means). The rest of the belief keeps the law of every
+    # job that crossed the level: jumpy readings lag their truth (78 % where the job was 95 % done), and that
+    # law's early finishes are what catch them. The in-band law there too made the mix 0.36x the calls, not
+    # 0.42x, but jumpy jobs waited up to 31 s (bench, seeds 1-2); a 30 % share of it there, 17.4 s (seed 35).
     law = prior.ratio.shifted(math.log(estimated_time)) if estimated_time else prior.duration
     record = _progress_record(prior, progress_log, submitted_at, in_band=True)
     if record is not None:

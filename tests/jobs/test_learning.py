@@ -85,15 +85,19 @@ def test_what_progress_meant_is_learned_per_level() -> None:
     assert prior.calibrated(70) is None, "a level no job was seen crossing teaches nothing"
 
 
-def test_what_a_level_meant_is_learned_apart_for_jobs_first_seen_within_its_band() -> None:
-    # Half the jobs were seen at 45 % halfway through; the other half were first seen past 40 % only at
-    # 85 %, a few seconds before the end. Both crossed 40 %, but only the first half says what 45 % means.
+def seen_at_45_or_leapt_to_85() -> PlannerMemory:
+    """40 jobs: half read 12 % at 10 s and 45 % at 50 s and finished at 100 s; half leapt from 12 % to 85 % at
+    50 s and finished at 56 s. Both halves crossed 40 %, but only the first says what 45 % means."""
     memory = PlannerMemory()
     for i in range(40):
         readings = ((10.0, 12), (50.0, 45)) if i % 2 else ((10.0, 12), (50.0, 85))
         actual = 100.0 if i % 2 else 56.0
         memory.add(Observation("text", 100.0, actual, True, sightings(readings, 0.0), readings))
-    prior = memory.prior("text")
+    return memory
+
+
+def test_what_a_level_meant_is_learned_apart_for_jobs_first_seen_within_its_band() -> None:
+    prior = seen_at_45_or_leapt_to_85().prior("text")
     crossed, banded = prior.calibrated(40), prior.calibrated(40, in_band=True)
     assert crossed is not None and banded is not None
     assert math.exp(banded.quantile(0.05)) == pytest.approx(2.0, rel=0.1), "45 % meant twice the time so far"

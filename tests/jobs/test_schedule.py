@@ -21,6 +21,7 @@ from bot.jobs import learning, schedule
 from bot.jobs.learning import Observation, PlannerMemory, Prior
 from bot.jobs.schedule import plan_first_poll, plan_next_poll, read_progress, record_progress
 from bot.worker.ratelimit import RateLimiter
+from tests.jobs.test_learning import seen_at_45_or_leapt_to_85
 from tests.worker.test_ratelimit import SimTime, max_in_window
 
 MIN, MAX, FIRST = 2.0, 60.0, 5.0
@@ -499,15 +500,10 @@ def test_what_progress_meant_for_past_jobs_spares_polls_when_the_estimate_says_l
 
 
 def test_the_curve_reading_takes_what_a_reading_in_the_band_meant_the_rest_every_crossing() -> None:
-    # Past jobs: half read 45 % at 50 s and finished at 100 s; half leapt from 12 % to 85 % at 50 s and
-    # finished at 56 s. This job reads 42 % at 50 s: the curve reading takes the jobs seen at 40-49 % (done
-    # at 100 s), the rest of the belief keeps the leapers too (a jumpy job's 42 % may lag its truth).
-    memory = PlannerMemory()
-    for i in range(40):
-        readings = ((10.0, 12), (50.0, 45)) if i % 2 else ((10.0, 12), (50.0, 85))
-        actual = 100.0 if i % 2 else 56.0
-        memory.add(Observation("text", 100.0, actual, True, learning.sightings(readings, 0.0), readings))
-    prior = memory.prior("text")
+    # This job reads 42 % at 50 s: the curve reading takes the past jobs seen at 40-49 % (done at 100 s), the
+    # rest of the belief keeps those that leapt to 85 % (done at 56 s) too: a jumpy job's 42 % may lag its
+    # truth.
+    prior = seen_at_45_or_leapt_to_85().prior("text")
     log = [(1010.0, 12), (1050.0, 42)]
     banded = schedule._progress_record(prior, log, 1000.0, in_band=True)
     crossed = schedule._progress_record(prior, log, 1000.0)
