@@ -57,6 +57,8 @@ class ApiGate:
         self._shared = shared
         # Shared: this process started the current pause (it alerts the operator and reports the end).
         self.pause_started_here = True
+        # Shared: a submit of this process started the current pause in the store (for this reason).
+        self._began: Incident | None = None
         self._paused_by: Incident | None = None
         self._pause_detail = ""
         self._probe_at = 0.0
@@ -140,33 +142,42 @@ class ApiGate:
         kind = Incident.API_KEY_REFUSED if isinstance(exc, apimart.AuthError) else Incident.OUT_OF_CREDIT
         if self._shared is not None:
             await self.sync()
-            started = self._paused_by != kind
-            if started:
-                self._schedule_probe(kind)
+            # The probe time this call would set; computed here, not on self: another submit of this process
+            # may meet the same 402 while this one waits for the store.
+            probe_at = self._clock() + self.probe_delay(self._level, kind)
             began = await self._shared.gate_hold_submits(
-                kind.value, str(exc)[:500], probe_at=self._probe_at, now=self._clock()
+                kind.value, str(exc)[:500], probe_at=probe_at, now=self._clock()
             )
             if not began:
                 # Already paused for this: by another process (its probe schedule stands, it alerts), or by
-                # this one (a second submit in flight met the same 402: this process still alerts).
-                if started:
+                # this one (several submits in flight met the same 402, and one of them started it: this
+                # process still alerts, whichever of them came back first).
+                if self._began != kind:
                     self.pause_started_here = False
                 await self.sync()
                 return self._probe_at
+            self._began = kind
             self.pause_started_here = True
-        elif self._paused_by is None:
+            self._probe_at = probe_at
+            self._level += 1
+            self._hold(kind, str(exc), began=True)
+            await self.sync()  # the store's level and probe time are the ones every process goes by
+            return self._probe_at
+        if self._paused_by is None:
             self._schedule_probe(kind)
         self._hold(kind, str(exc))
         return self._probe_at
 
-    def _hold(self, kind: Incident, detail: str) -> None:
+    def _hold(self, kind: Incident, detail: str, *, began: bool = False) -> None:
+        """Submits paused for `kind`; the log says so once per pause (`began`: this call started it, even
+        if a sync already showed it here)."""
         if kind == Incident.API_KEY_REFUSED:
             if not self._auth_logged:
                 log.critical(
                     "the video API refused the API key (401): submits paused; fix APIMART_API_KEY. %s", detail
                 )
                 self._auth_logged = True
-        elif self._paused_by != kind:
+        elif began or self._paused_by != kind:
             log.error(
                 "the video API says the account is out of credit (402): submits paused, balance checked "
                 "again in %.0f s",
@@ -183,6 +194,7 @@ class ApiGate:
         if self._paused_by is not None:
             log.info("the video API answers again (%s): submits resume", why)
         self._paused_by = None
+        self._began = None
         self._pause_detail = ""
         self._probe_at = 0.0
 

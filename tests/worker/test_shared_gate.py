@@ -89,3 +89,35 @@ async def test_a_402_in_one_process_stops_every_process_and_one_probe_resumes_th
     assert results[asked[0]] is True
     for g in gates:
         assert not await g.submits_paused(), "every process resumes"
+
+
+async def test_two_402s_at_once_in_one_process_still_leave_that_process_to_alert(
+    three_stores: list[Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two submits in flight in one process meet the 402 together, at the worst moment: both have looked at the
+    # store (no pause yet) before either holds it, and the one that started the pause comes back first. This
+    # process started the pause, so it must tell the operator; the other processes must not.
+    store = three_stores[0]
+    a, b = _gate(store), _gate(three_stores[1])
+    hold = store.gate_hold_submits
+    arrived: list[int] = []
+    both_looked, winner_back = asyncio.Event(), asyncio.Event()
+
+    async def hold_when_both_looked(*args: object, **kwargs: object) -> bool:
+        arrived.append(1)
+        if len(arrived) == 2:
+            both_looked.set()
+        await both_looked.wait()
+        began = await hold(*args, **kwargs)  # type: ignore[arg-type]
+        if began:
+            winner_back.set()  # its caller goes on before the other call is resumed
+        else:
+            await winner_back.wait()
+        return began
+
+    monkeypatch.setattr(store, "gate_hold_submits", hold_when_both_looked)
+    no_credit = apimart.PaymentRequired("no credit", status=402)
+    await asyncio.gather(a.pause_submits(no_credit), a.pause_submits(no_credit))
+    assert a.paused_by == Incident.OUT_OF_CREDIT
+    assert a.pause_started_here, "the process whose submits met the 402 alerts the operator"
+    assert await b.submits_paused() and not b.pause_started_here
