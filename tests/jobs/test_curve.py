@@ -197,6 +197,9 @@ def test_a_record_of_steady_curves_earns_the_curve_more_weight_and_racing_jobs_f
 
     trusted, trusted_late = run(random.Random(7))
     monkeypatch.setattr(schedule, "CURVE_DOUBT_FLOOR", schedule.CURVE_DOUBT)  # half kept off, always
+    # (That floor also counts the record as all curves; its margins stay as they were, to compare alike.)
+    monkeypatch.setattr(schedule, "TRUSTED_SLACK", 1.0)
+    monkeypatch.setattr(schedule, "TRUSTED_RARE", 1.0)
     doubted, doubted_late = run(random.Random(7))
     # 143 polls against 153 when written; the waits 29.7 s against 26.0 s in all, the worst 1.9 s in both.
     assert trusted < doubted, (trusted, doubted)
@@ -218,6 +221,42 @@ def test_a_record_of_nothing_but_curves_lifts_the_guards() -> None:
     assert worst > schedule.CURVE_GUARD, f"unguarded, the curve stretches some gaps further ({worst:.2f}×)"
     mixed = _gaps(replace(pure, curve_share=0.8), random.Random(4), 300)
     assert all(w <= schedule.CURVE_GUARD * b + 1e-9 for w, b in mixed)
+
+
+def test_a_record_of_nothing_but_curves_spends_its_margin_on_fewer_polls_within_the_issues_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    memory = PlannerMemory()
+    _run_racing(memory, random.Random(12), 160)
+    pure = memory.prior("text")
+    assert schedule._off_curve(pure) <= schedule.CURVE_DOUBT_FLOOR, "a record of curves"
+
+    def run(prior: Prior) -> tuple[int, list[float]]:
+        rng = random.Random(21)
+        polls, late = 0, []
+        for _ in range(60):  # more jobs like the record's
+            duration = 20 * 6 ** rng.random()
+            progress = racing(duration, rng.uniform(0.8, 1.3), queue=duration * rng.uniform(0, 0.08))
+            done = simulate(progress, duration, estimate=duration * rng.uniform(2, 10), prior=prior)
+            polls += len(done.polls)
+            late.append(done.delay)
+        return polls, late
+
+    trusted, trusted_late = run(pure)
+    monkeypatch.setattr(schedule, "TRUSTED_SLACK", 1.0)
+    monkeypatch.setattr(schedule, "TRUSTED_RARE", 1.0)
+    margined, _ = run(pure)
+    # 244 polls against 255 when written.
+    assert trusted < 0.97 * margined, (trusted, margined)
+    # The margin had kept these clips' waits far inside the issue's lines; spent, they still keep to them.
+    assert sorted(trusted_late)[56] <= 5.0, "19 in 20 clips seen within 5 s"
+    assert max(trusted_late) <= 15.0, max(trusted_late)
+    # And where the record shows jumpy jobs, the margin stays: the same jobs are polled as before.
+    jumbled = replace(pure, curve_share=0.8)
+    assert schedule._off_curve(jumbled) > schedule.CURVE_DOUBT_FLOOR
+    without_trust = run(jumbled)
+    monkeypatch.undo()
+    assert run(jumbled) == without_trust
 
 
 def test_a_record_counts_a_curve_job_whose_few_readings_say_little_as_a_curve_job() -> None:
