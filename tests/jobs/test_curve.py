@@ -85,12 +85,28 @@ def test_the_record_learns_the_apis_curve_and_how_often_progress_follows_one() -
     assert near > 0.7, "most of the prior is where the API's curves were"
 
 
-def _run_racing(memory: PlannerMemory, rng: random.Random, count: int) -> None:
-    """Racing jobs whose estimate is 2-10 × too high, run as the worker runs them and recorded as it does."""
+def _racing_job(rng: random.Random) -> tuple[float, Progress, float]:
+    """A racing job (duration, progress, estimate) whose estimate is 2-10 × too high."""
+    duration = 20 * 6 ** rng.random()
+    progress = racing(duration, rng.uniform(0.8, 1.3), queue=duration * rng.uniform(0, 0.08))
+    return duration, progress, duration * rng.uniform(2, 10)
+
+
+def _race(prior: Prior, rng: random.Random, count: int) -> tuple[int, list[float]]:
+    """The polls and the waits of `count` racing jobs planned on `prior` (nothing learned from them)."""
+    polls, late = 0, []
     for _ in range(count):
-        duration = 20 * 6 ** rng.random()
-        progress = racing(duration, rng.uniform(0.8, 1.3), queue=duration * rng.uniform(0, 0.08))
-        estimate = duration * rng.uniform(2, 10)
+        duration, progress, estimate = _racing_job(rng)
+        done = simulate(progress, duration, estimate=estimate, prior=prior)
+        polls += len(done.polls)
+        late.append(done.delay)
+    return polls, late
+
+
+def _run_racing(memory: PlannerMemory, rng: random.Random, count: int) -> None:
+    """Racing jobs run as the worker runs them and recorded as it does."""
+    for _ in range(count):
+        duration, progress, estimate = _racing_job(rng)
         run = simulate(progress, duration, estimate=estimate, prior=memory.prior("text"))
         log: list[tuple[float, int]] = []
         readings = []
@@ -185,22 +201,12 @@ def test_a_record_of_steady_curves_earns_the_curve_more_weight_and_racing_jobs_f
     mixed = replace(prior, curve_share=0.55, curve_jobs=500)  # the bench's mix: half the jobs jumpy
     assert schedule._curve_doubt(mixed) > 0.45, "a record of half curves keeps about half off them"
 
-    def run(rng: random.Random) -> tuple[int, list[float]]:
-        polls, late = 0, []
-        for _ in range(30):
-            duration = 20 * 6 ** rng.random()
-            progress = racing(duration, rng.uniform(0.8, 1.3), queue=duration * rng.uniform(0, 0.08))
-            done = simulate(progress, duration, estimate=duration * rng.uniform(2, 10), prior=prior)
-            polls += len(done.polls)
-            late.append(done.delay)
-        return polls, late
-
-    trusted, trusted_late = run(random.Random(7))
+    trusted, trusted_late = _race(prior, random.Random(7), 30)
     monkeypatch.setattr(schedule, "CURVE_DOUBT_FLOOR", schedule.CURVE_DOUBT)  # half kept off, always
     # (That floor also counts the record as all curves; its margins stay as they were, to compare alike.)
     monkeypatch.setattr(schedule, "TRUSTED_SLACK", 1.0)
     monkeypatch.setattr(schedule, "TRUSTED_RARE", 1.0)
-    doubted, doubted_late = run(random.Random(7))
+    doubted, doubted_late = _race(prior, random.Random(7), 30)
     # 143 polls against 153 when written; the waits 29.7 s against 26.0 s in all, the worst 1.9 s in both.
     assert trusted < doubted, (trusted, doubted)
     assert sum(trusted_late) - sum(doubted_late) <= 0.25 * 30, "a clip waits at most a quarter second more"
@@ -232,15 +238,7 @@ def test_a_record_of_nothing_but_curves_spends_its_margin_on_fewer_polls_within_
     assert schedule._off_curve(pure) <= schedule.CURVE_DOUBT_FLOOR, "a record of curves"
 
     def run(prior: Prior) -> tuple[int, list[float]]:
-        rng = random.Random(21)
-        polls, late = 0, []
-        for _ in range(60):  # more jobs like the record's
-            duration = 20 * 6 ** rng.random()
-            progress = racing(duration, rng.uniform(0.8, 1.3), queue=duration * rng.uniform(0, 0.08))
-            done = simulate(progress, duration, estimate=duration * rng.uniform(2, 10), prior=prior)
-            polls += len(done.polls)
-            late.append(done.delay)
-        return polls, late
+        return _race(prior, random.Random(21), 60)  # more jobs like the record's
 
     trusted, trusted_late = run(pure)
     monkeypatch.setattr(schedule, "TRUSTED_SLACK", 1.0)
