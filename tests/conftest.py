@@ -351,3 +351,5 @@ async def bot_process(
     finally:
         if proc.proc is not None and proc.proc.returncode is None:
             await proc.kill()
+        # pytest shows a test's captured output only when it fails: the bot's own log, to see why.
+        print(f"--- the bot's output (the last 8,000 characters) ---\n{proc.output()[-8000:]}")
