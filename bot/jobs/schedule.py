@@ -103,7 +103,8 @@ RECORD_DOUBT = 0.05
 CURVE_DOUBT = 0.5
 # ... unless the record shows nearly every job's progress following a curve (an API whose progress is
 # steady): the rest then keeps the record's share of jobs no curve explained, counted generously (that share
-# plus CURVE_DOUBT_Z standard errors, so a short record earns no trust), but at least CURVE_DOUBT_FLOOR.
+# plus CURVE_DOUBT_Z standard errors, so a short record earns no trust); where that is CURVE_DOUBT_FLOOR or
+# less (a record of curves), TRUSTED_DOUBT.
 # Racing jobs whose record is all curves had kept half the belief on a broader law and were polled more
 # than they needed (bench, fast, seeds 0-3: 0.59 -> 0.555x the calls of fixed 5 s, other variants alike).
 # 3.5 errors since the share is a maximum-likelihood one (bot.jobs.curve.learn): on the mix (about a third
@@ -117,15 +118,19 @@ CURVE_DOUBT_FLOOR = 0.05
 # record shows no more than CURVE_DOUBT_FLOOR of its jobs off a curve, counted generously: no jumpy jobs to
 # guard against (bench, fast, seeds 35-37: 0.54-0.55 -> 0.51-0.53x the calls of fixed 5 s).
 CURVE_GUARD = 1.5
-# Where the guards are lifted (a record of jobs whose progress follows curves), the chances a gap may leave
-# of a late finish are larger too: LATE_SHARE and LATE_SLACK × TRUSTED_SLACK, LATE_RARE × TRUSTED_RARE.
-# They are a margin for a belief that may be wrong about a job, and on such a record the belief is
-# calibrated (the truth below the curve reading's 5th percentile 3.4 % of the time, above its 95th 1.5 %);
-# the margin had kept racing jobs' p95 at 3.8 s where the issue's line is 5 s. Chosen on seeds 0, 1, 3 and 36
-# of the bench (fast: 0.51-0.52 -> 0.47-0.49x the calls of fixed 5 s, p95 3.8-4.0 -> 4.3-4.7 s, max <= 12.7).
-# x3 and x10 made 0.46-0.48x (seeds 0-3), but p95 5.11 s on seed 36; x2 and x10 a 16.4 s wait there.
-TRUSTED_SLACK = 2.0
+# Where the guards are lifted (a record of jobs whose progress follows curves), the planner keeps a smaller
+# margin for a belief that may be wrong about a job, since on such a record it is calibrated (the truth below
+# the curve reading's 5th percentile 3.4 % of the time, above its 95th 1.5 %): a finish more than LATE_D2
+# before the poll may be TRUSTED_RARE x as likely, one gap may add TRUSTED_BUDGET x the expected delay, and
+# the rest of the belief keeps TRUSTED_DOUBT of it beside the curve reading (not CURVE_DOUBT_FLOOR).
+# Before, the trust went to LATE_SHARE and LATE_SLACK (x2) instead of the budget and the doubt: racing jobs
+# were then polled just before and just after a finish the curve reading already placed well, p50 0.5x fixed
+# 5 s but 0.47-0.49x its calls. Chosen on seeds 0-3 of the bench among budgets 1.4-2.0, share x1-2 and doubt
+# 2 or 5 % (fast: 0.470-0.486 -> 0.460-0.474x the calls of fixed 5 s, p95 4.3-4.4 -> 4.3-4.5 s, max 9.5-12.7
+# -> 7.8-9.1 s); a budget of 1.4 with the share x2 had made p95 5.31 s on seed 36.
 TRUSTED_RARE = 5.0
+TRUSTED_BUDGET = 1.6
+TRUSTED_DOUBT = 0.02
 # A gap may be at most this multiple of the gap the belief without the job's pace allows (the estimate's law
 # and what the level reached meant before): readings of a jumpy job that lag its truth can look like a
 # steady slow pace (23 % at 65 s, 42 % at 126 s, 57 % at 179 s, done at 193 s) and had stretched the gap to
@@ -320,7 +325,8 @@ def _beliefs(
 
 def _curve_doubt(prior: Prior) -> float:
     """The least share of the belief kept off the curve reading (see CURVE_DOUBT)."""
-    return min(CURVE_DOUBT, max(CURVE_DOUBT_FLOOR, _off_curve(prior)))
+    off = _off_curve(prior)
+    return TRUSTED_DOUBT if off <= CURVE_DOUBT_FLOOR else min(CURVE_DOUBT, off)
 
 
 def _off_curve(prior: Prior) -> float:
@@ -470,9 +476,9 @@ class _After:
     def __init__(self, mix: LogMixture, t: float, silent: bool = False, trusted: bool = False) -> None:
         self.t = max(t, 1e-3)
         self.silent = silent
-        # A record of jobs whose progress follows curves: larger chances of a late finish allowed.
-        self.slack_x = TRUSTED_SLACK if trusted else 1.0
+        # A record of jobs whose progress follows curves: a rarer late finish and more expected delay allowed.
         self.rare_x = TRUSTED_RARE if trusted else 1.0
+        self.budget_x = TRUSTED_BUDGET if trusted else 1.0
         comps = mix.components
         self.comps = comps
         self.means = [math.exp(mu + s * s / 2) for _, mu, s in comps]
@@ -514,12 +520,11 @@ class _After:
 
     def acceptable(self, gap: float, unit: float) -> bool:
         a = self.t + gap
-        if self.lateness(a) > LATE_BUDGET * unit:
+        if self.lateness(a) > LATE_BUDGET * self.budget_x * unit:
             return False
         d1, d2 = LATE_D1 * unit, LATE_D2 * unit
-        slack = SILENT_LATE_RATE * gap / unit if self.silent else LATE_SLACK * self.slack_x
-        share = LATE_SHARE * self.slack_x
-        if gap > d1 and self.chance_before(a - d1) > share * self.chance_before(a) + slack:
+        slack = SILENT_LATE_RATE * gap / unit if self.silent else LATE_SLACK
+        if gap > d1 and self.chance_before(a - d1) > LATE_SHARE * self.chance_before(a) + slack:
             return False
         return not (gap > d2 and self.chance_before(a - d2) > LATE_RARE * self.rare_x)
 
@@ -564,7 +569,7 @@ def plan_next_poll(
     )
     # The guards are for jumpy jobs whose readings look like curves: a record where no more than
     # CURVE_DOUBT_FLOOR of the jobs (counted generously) followed none has none to guard against, and its
-    # belief is trusted with a smaller margin (TRUSTED_SLACK).
+    # belief is trusted with a smaller margin (TRUSTED_RARE, TRUSTED_BUDGET, TRUSTED_DOUBT).
     guarded = _off_curve(prior) > CURVE_DOUBT_FLOOR
     after = _After(beliefs.full, now - submitted_at, silent=_silent(progress_log), trusted=not guarded)
     finish = submitted_at + after.median()
