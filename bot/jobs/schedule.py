@@ -325,8 +325,13 @@ def _beliefs(
 
 def _curve_doubt(prior: Prior) -> float:
     """The least share of the belief kept off the curve reading (see CURVE_DOUBT)."""
-    off = _off_curve(prior)
-    return TRUSTED_DOUBT if off <= CURVE_DOUBT_FLOOR else min(CURVE_DOUBT, off)
+    return TRUSTED_DOUBT if _trusted(prior) else min(CURVE_DOUBT, _off_curve(prior))
+
+
+def _trusted(prior: Prior) -> bool:
+    """A record of curves: no more than CURVE_DOUBT_FLOOR of its jobs off any curve, counted generously. Its
+    guards are lifted and its belief kept with the smaller margins (TRUSTED_RARE, _BUDGET, _DOUBT)."""
+    return _off_curve(prior) <= CURVE_DOUBT_FLOOR
 
 
 def _off_curve(prior: Prior) -> float:
@@ -570,7 +575,7 @@ def plan_next_poll(
     # The guards are for jumpy jobs whose readings look like curves: a record where no more than
     # CURVE_DOUBT_FLOOR of the jobs (counted generously) followed none has none to guard against, and its
     # belief is trusted with a smaller margin (TRUSTED_RARE, TRUSTED_BUDGET, TRUSTED_DOUBT).
-    guarded = _off_curve(prior) > CURVE_DOUBT_FLOOR
+    guarded = not _trusted(prior)
     after = _After(beliefs.full, now - submitted_at, silent=_silent(progress_log), trusted=not guarded)
     finish = submitted_at + after.median()
     if push_enabled:
