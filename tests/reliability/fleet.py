@@ -53,6 +53,9 @@ class Member:
     proc: BotProcess
     generation: int = 0  # fleet-wide number of the current start (0: never started)
     stopped_at: float | None = None  # when it went down (kill or SIGTERM); None while it runs
+    # Its client ports to the fake API the moment it was SIGKILLed: submits it had already written to those
+    # sockets reach the fake's handler after its death, when psutil can no longer name the sender.
+    ports_at_kill: frozenset[int] = frozenset()
 
     @property
     def alive(self) -> bool:
@@ -145,6 +148,7 @@ class Fleet:
         self.generations += 1
         member.generation = self.generations
         member.stopped_at = None
+        member.ports_at_kill = frozenset()
         before = {s: self.fd.shard_sessions().get((s, self.shard_count)) for s in member.shard_ids}
         await member.proc.start()
         assert member.proc.proc is not None
@@ -185,8 +189,10 @@ class Fleet:
         if not member.alive or member.stopped_at is not None:
             return False
         assert member.pid is not None
+        member.ports_at_kill = frozenset(self._api_ports(member.pid))
         os.kill(member.pid, signal.SIGKILL)
-        kill = Kill(len(self.kills) + 1, moment, member.generation, time.monotonic(), detail)
+        n = len(self.kills) + 1
+        kill = Kill(n, moment, member.generation, time.monotonic(), detail, wall=time.time())
         self.kills.append(kill)
         member.stopped_at = time.monotonic()
         self._catch_pending(member, kill.n)
@@ -198,7 +204,13 @@ class Fleet:
         await member.proc.proc.wait()
         member.proc.proc = None
         kill = self.kills[-1]
-        kill.submitting = {r.prompt for r in await self.reader.rows() if r.status == "submitting"}
+        # The submits it left in flight: its rows still in 'submitting', and those a survivor has already
+        # taken over and ended as unconfirmed (on PostgreSQL its claims free the moment its connection drops).
+        rows = await self.reader.rows()
+        taken = await self.reader.query(
+            "SELECT prompt FROM jobs WHERE status = 'submit_unknown' AND finished_at >= ?", (kill.wall,)
+        )
+        kill.submitting = {r.prompt for r in rows if r.status == "submitting"} | {p for (p,) in taken}
         with member.proc.log_path.open("a") as log:
             log.write(f"==== fleet: SIGKILL #{kill.n} at {kill.moment}: {kill.detail} ====\n")
 
@@ -227,18 +239,27 @@ class Fleet:
     # ---- who sent it -----------------------------------------------------------------------------
 
     def sender(self, task: FakeTask) -> Member | None:
-        """The fleet member whose socket sent `task`'s submit (by its client port)."""
+        """The fleet member whose socket sent `task`'s submit (by its client port). A member killed while
+        that submit was on the wire is named by the ports it held when it was killed."""
         if task.peer_port is None:
             return None
         for m in self.members:
-            if m.pid is None or not m.alive:
-                continue
-            with contextlib.suppress(psutil.Error):
-                for c in psutil.Process(m.pid).net_connections(kind="tcp"):
-                    ours = c.laddr and c.laddr.port == task.peer_port
-                    if ours and c.raddr and c.raddr.port == self.fa.port:
-                        return m
+            if m.pid is not None and m.alive and task.peer_port in self._api_ports(m.pid):
+                return m
+        for m in self.members:
+            if m.stopped_at is not None and task.peer_port in m.ports_at_kill:
+                return m
         return None
+
+    def _api_ports(self, pid: int) -> set[int]:
+        """The local ports of `pid`'s open connections to the fake API (empty once it is gone)."""
+        with contextlib.suppress(psutil.Error):
+            return {
+                c.laddr.port
+                for c in psutil.Process(pid).net_connections(kind="tcp")
+                if c.laddr and c.raddr and c.raddr.port == self.fa.port
+            }
+        return set()
 
     def observe(self, on_submit: Callable[[FakeTask], None] | None = None) -> None:
         """Record every submit (and the generation that sent it); `on_submit` may change its task."""

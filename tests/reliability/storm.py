@@ -61,6 +61,7 @@ class Kill:
     at: float  # time.monotonic()
     detail: str
     submitting: set[str] = dataclasses.field(default_factory=set)  # prompts of rows in 'submitting' then
+    wall: float = 0.0  # time.time(), the store's clock
 
 
 @dataclasses.dataclass
