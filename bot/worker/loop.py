@@ -287,6 +287,10 @@ class Worker:
         try:
             await self._step(job)
             fresh = await ctx.store.get(job.id)
+            if job.queued and (fresh is None or not fresh.queued):
+                # It left the queue (submitted, rejected): everyone behind it moves up a place. The refresh
+                # at its unpark ran while it was still queued and showed the old places.
+                self._refresh_queue_cards()
             # The one announcer: whatever ended the job (a step, a cancel, an error), it is told here.
             if (
                 fresh is not None

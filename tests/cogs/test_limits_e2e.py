@@ -322,6 +322,53 @@ async def test_max_concurrent_jobs_queues_in_order(
     assert _crashes(caplog) == [], "nothing failed inside the bot"
 
 
+async def test_the_places_move_up_when_the_front_of_the_queue_is_submitted(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The worst interleaving for the cards behind: a slot frees and the front job is made due, and the
+    refresh of the waiting cards runs before that job is claimed and submitted (it still counts as queued
+    then). Once it is at the API, the card behind it must still move up: that refresh showed the old place."""
+    h = harness
+    await h.start(max_concurrent_jobs=1, cooldown_seconds=0)
+    h.api.default_timeline = Timeline.manual(estimated_time=1)
+    alice, bob, carol = (h.discord.add_user(n) for n in ("alice", "bob", "carol"))
+
+    def card_of(user: FakeUser) -> FakeMessage:
+        [card] = bot_cards(h, user)
+        return card
+
+    assert ACCEPTED.match(await answer(await h.video(alice, "alice first")))
+    await h.api.wait_until(lambda: len(h.api.submits) == 1)
+    assert ACCEPTED.match(await answer(await h.video(bob, "bob second")))
+    assert ACCEPTED.match(await answer(await h.video(carol, "carol third")))
+    await h.discord.wait_until(lambda: "Place 2 in line" in card_of(carol).text)
+    front, behind = (job.id for job in await h.store.queue())
+
+    # Bob's claim of the free slot waits until the refresh has read Carol's place (still 2).
+    store = h.store
+    claim_slot, queue_position = store.claim_slot, store.queue_position
+    place_read = asyncio.Event()
+
+    async def slow_claim(job_id: int, *args: object, **kwargs: object) -> Job | None:
+        if job_id == front:
+            await place_read.wait()
+        return await claim_slot(job_id, *args, **kwargs)  # type: ignore[arg-type]
+
+    async def watched_position(job_id: int) -> int | None:
+        place = await queue_position(job_id)
+        if job_id == behind:
+            place_read.set()
+        return place
+
+    monkeypatch.setattr(store, "claim_slot", slow_claim)
+    monkeypatch.setattr(store, "queue_position", watched_position)
+    complete_all(h.api)
+    await h.api.wait_until(lambda: len(h.api.submits) == 2)
+    await h.discord.wait_until(lambda: "Place 1 in line" in card_of(carol).text)
+    assert [s["prompt"] for s in h.api.submits] == ["alice first", "bob second"]
+    assert _crashes(caplog) == [], "nothing failed inside the bot"
+
+
 # ---- cooldown ------------------------------------------------------------------------------------------
 
 
