@@ -142,9 +142,10 @@ PACE_GUARD = 3.0
 # (counted generously, `_off_curve`): their readings can lag the truth at a steady pace, and the guard above
 # still let such a job's gap stretch to 3x. One read 24, 41 and 59 % a minute apart, a pace that said "done
 # at 300 s" while its estimate said "any moment"; done at 212 s, it waited 20.3 s (bench, as described, seed
-# 60; estimate low, seed 92: 17.7 s). At a quarter, the worst wait on seeds 90-92 was 12.3 s, for 0.01-0.015x
-# more calls (0.5: the same tails for twice that). Not on a record of curves, which has no such jobs, nor
-# before the record has learned any curve (a fresh database: no sign of jumpy jobs yet).
+# 60; estimate low, seed 92: 17.7 s). At a quarter, the worst wait on fresh seeds 90-92 was 10.6 s, for
+# 0.006-0.014x more calls (chosen on seeds 46 and 60; 0.5: the same tails for twice the calls). Not on a
+# record of curves, which has no such jobs, nor before the record has learned any curve (a fresh database:
+# no sign of jumpy jobs yet).
 PACE_RECORD_DOUBT = 0.25
 PRODUCT_KEEP = 40  # the heaviest components kept of the estimate's law × the progress record's
 # Push mode: the first safety-net poll comes at this multiple of the predicted duration.

@@ -13,6 +13,7 @@ import logging
 import re
 import time
 from collections.abc import AsyncIterator, Iterable
+from functools import partial
 
 import pytest
 
@@ -279,17 +280,25 @@ async def test_daily_credit_budget_counts_what_clips_really_cost(
 # ---- the bot-wide queue --------------------------------------------------------------------------------
 
 
+async def _one_slot_three_members(h: Harness) -> tuple[FakeUser, FakeUser, FakeUser]:
+    """The bot with one job at the API at a time, tasks that end when the test says, three members."""
+    await h.start(max_concurrent_jobs=1, cooldown_seconds=0)
+    h.api.default_timeline = Timeline.manual(estimated_time=1)
+    alice, bob, carol = (h.discord.add_user(n) for n in ("alice", "bob", "carol"))
+    return alice, bob, carol
+
+
+def _card_of(h: Harness, user: FakeUser) -> FakeMessage:
+    [card] = bot_cards(h, user)
+    return card
+
+
 async def test_max_concurrent_jobs_queues_in_order(
     harness: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
     h = harness
-    await h.start(max_concurrent_jobs=1, cooldown_seconds=0)
-    h.api.default_timeline = Timeline.manual(estimated_time=1)
-    alice, bob, carol = (h.discord.add_user(n) for n in ("alice", "bob", "carol"))
-
-    def card_of(user: FakeUser) -> FakeMessage:
-        [card] = bot_cards(h, user)
-        return card
+    alice, bob, carol = await _one_slot_three_members(h)
+    card_of = partial(_card_of, h)
 
     async with watch_unfinished(h.api) as seen:
         assert ACCEPTED.match(await answer(await h.video(alice, "alice first")))
@@ -329,13 +338,8 @@ async def test_the_places_move_up_when_the_front_of_the_queue_is_submitted(
     refresh of the waiting cards runs before that job is claimed and submitted (it still counts as queued
     then). Once it is at the API, the card behind it must still move up: that refresh showed the old place."""
     h = harness
-    await h.start(max_concurrent_jobs=1, cooldown_seconds=0)
-    h.api.default_timeline = Timeline.manual(estimated_time=1)
-    alice, bob, carol = (h.discord.add_user(n) for n in ("alice", "bob", "carol"))
-
-    def card_of(user: FakeUser) -> FakeMessage:
-        [card] = bot_cards(h, user)
-        return card
+    alice, bob, carol = await _one_slot_three_members(h)
+    card_of = partial(_card_of, h)
 
     assert ACCEPTED.match(await answer(await h.video(alice, "alice first")))
     await h.api.wait_until(lambda: len(h.api.submits) == 1)

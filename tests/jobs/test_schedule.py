@@ -404,10 +404,10 @@ def _record_of(variant: str, count: int, seed: int) -> Prior:
 
 
 def test_lagging_readings_at_a_steady_pace_do_not_stretch_a_gap_on_a_record_of_jumpy_jobs() -> None:
-    # On a record where a third of the jobs jump, a job reads 24, 41 and 59 % a minute apart: a steady pace
-    # that says "done at about 300 s", while its estimate (298 s, this API's estimates 0.5-1.5x off) says it
-    # may be done any moment. It is done at 212 s: a jumpy job's readings lag its truth. Trusted as any
-    # pace, it stretched the gap to 45 s and the clip waited 18.5 s (bench, as described, seed 60).
+    # On a record where about a third of the jobs jump, a job reads 24, 41 and 59 % a minute apart: a steady
+    # pace that says "done at about 300 s", while its estimate (298 s, this API's estimates 0.5-1.5x off) says
+    # it may be done any moment. It is done at 212 s: a jumpy job's readings lag its truth. Trusted as any
+    # pace, it stretched the gap to 45 s and the clip waited 18.4 s (bench, as described, seed 60).
     prior = _record_of("as described", 100, seed=60)
     assert 0.5 < prior.curve_share < 0.8, "the record shows jumpy jobs"
     steps = [(0.0, 0), (60.0, 24), (120.0, 41), (180.0, 59)]
@@ -418,9 +418,7 @@ def test_lagging_readings_at_a_steady_pace_do_not_stretch_a_gap_on_a_record_of_j
         f"seen within a gap and a half of fixed 5 s: polled at {[round(t) for t in run.polls]}"
     )
     assert len(run.polls) <= 8, "and not polled every few seconds for it"
-    assert not schedule._trusted(prior), (
-        "(a record of curves has no such jobs: there the pace keeps its weight)"
-    )
+    assert not schedule._trusted(prior), "a record of curves keeps the pace whole: this one is not one"
 
 
 def test_silence_rules_out_the_quick_finishes_of_jobs_that_report_progress() -> None:
