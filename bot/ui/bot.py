@@ -23,6 +23,7 @@ from bot.startup import listen_problem
 from bot.store import Store
 from bot.ui.alerts import DiscordAlerts
 from bot.ui.presenter import DiscordPresenter
+from bot.ui.ratelimits import DiscordLimits
 from bot.ui.replies import reply
 from bot.ui.startup import sync_problem
 from bot.ui.translator import CatalogTranslator
@@ -75,7 +76,9 @@ class VideoBot(commands.Bot):
     ) -> None:
         intents = discord.Intents.none()
         intents.guilds = True  # channel and boost-tier cache: upload limits and permissions
+        limits = DiscordLimits()  # Discord's rate-limit answers, seen through discord.py's HTTP session
         super().__init__(
+            http_trace=limits.trace_config(),
             command_prefix=commands.when_mentioned,
             intents=intents,
             tree_cls=VideoTree,
@@ -93,7 +96,7 @@ class VideoBot(commands.Bot):
             secrets=(settings.discord_token, settings.apimart_api_key),
         )  # fmt: skip
         self.presenter = DiscordPresenter(
-            self, api=api, store=store, settings=settings, clock=clock, alerts=self.alerts
+            self, api=api, store=store, settings=settings, clock=clock, alerts=self.alerts, limits=limits
         )
         self.presenter.waiting_reason = lambda: self.worker.submit_pause
         self.worker = Worker(

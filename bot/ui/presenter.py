@@ -30,6 +30,7 @@ from bot.media.kept import clip_path, kept_clip_path
 from bot.settings import Settings
 from bot.store import Store
 from bot.ui import cards
+from bot.ui.ratelimits import DiscordLimits
 from bot.worker.ports import Alerts, Delivered, GiveUp, Incident, NoAlerts, RetryLater
 
 log = logging.getLogger("bot.ui.presenter")
@@ -38,7 +39,6 @@ S = JobStatus
 DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024
 LOOKUP_SLACK = 5.0  # look for an earlier attempt's message from this long before its recorded time
 LOOKUP_LIMIT = 100
-SLOW_EDIT = 1.0  # an edit that took this long waited on Discord's rate limit: slow this card down
 MAX_EDIT_INTERVAL = 60.0
 
 ViewFactory = Callable[[Job], discord.ui.View | None]
@@ -66,8 +66,12 @@ class DiscordPresenter:
         settings: Settings,
         clock: Callable[[], float] = time.time,
         alerts: Alerts | None = None,
+        limits: DiscordLimits | None = None,
     ) -> None:
         self._client = client
+        # What Discord's answers said of its rate limits (discord.py's http_trace): a card whose edits
+        # Discord held back is edited less often. Without it (not wired to the client), never slowed.
+        self._limits = limits or DiscordLimits()
         self._alerts: Alerts = alerts or NoAlerts()
         self._api = api
         self._store = store
@@ -203,16 +207,20 @@ class DiscordPresenter:
                     self._flush_later(job_id, state.interval), name=f"card-{job_id}"
                 )
                 return
-            started = time.monotonic()
             state.last = self._clock()
             card = self._channel(fresh).get_partial_message(fresh.card_message_id)
             await card.edit(embed=embed, allowed_mentions=cards.NO_MENTIONS, view=view)
             state.last_shown = shown
-        took = time.monotonic() - started
-        if took > SLOW_EDIT:
-            # discord.py slept on X-RateLimit headers: this channel is busy, edit this card less often.
-            state.interval = min(MAX_EDIT_INTERVAL, max(state.interval, took) * 2)
-            log.info("job=%s card edits slowed to every %.0f s (rate limited)", job_id, state.interval)
+        # Discord itself said this channel's edits are exhausted (or answered 429): edit this card less often.
+        # Only Discord's word counts: an edit that was merely slow (a loaded host, a slow network) has nothing
+        # to back off from, and had doubled the card's interval each time.
+        wait = self._limits.edit_wait(fresh.card_message_id)
+        if wait > 0:
+            state.interval = min(MAX_EDIT_INTERVAL, max(state.interval, wait) * 2)
+            log.info(
+                "job=%s card edits slowed to every %.0f s (Discord: rate limited for %.1f s)",
+                job_id, state.interval, wait,
+            )  # fmt: skip
 
     def forget(self, job_id: int) -> None:
         state = self._cards.pop(job_id, None)

@@ -507,6 +507,18 @@ async def test_remaining_zero_makes_discord_py_wait(fake: FakeDiscord, bot: Mini
     fake.clear_faults()
 
 
+async def test_a_slow_answer_is_late_but_says_nothing_of_a_rate_limit(
+    fake: FakeDiscord, bot: MiniBot
+) -> None:
+    fake.slow_next("POST", r"^/channels/\d+/messages$", 0.3)
+    started = time.monotonic()
+    await bot_channel(bot, fake).send("late")
+    assert time.monotonic() - started >= 0.3
+    [post] = [r for r in fake.requests if r.method == "POST" and r.path.endswith("/messages")]
+    assert post.status == 200 and not post.injected and fake.channel.messages[-1].content == "late"
+    assert not any(k.lower().startswith("x-ratelimit") for k in post.response_headers)
+
+
 async def test_5xx_is_retried_and_the_nonce_prevents_a_duplicate(fake: FakeDiscord, bot: MiniBot) -> None:
     fake.fail_next("POST", r"^/channels/\d+/messages$", status=502, applied=True)  # created, answer lost
     sent = await bot_channel(bot, fake).send("survived")

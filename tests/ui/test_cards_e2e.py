@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import logging
 import re
 from typing import Any
 
@@ -347,6 +348,90 @@ async def test_6000_character_markdown_prompt_is_refused_and_4000_goes_all_the_w
     assert "**#1**" in jobs.text and "delivered" in jobs.text
     assert not jobs.pinged_everyone and not jobs.pinged_user_ids
     assert_discord_never_refused(h)
+
+
+# ---- the card's pace: Discord's rate limit slows it, a slow network does not ----------------------------
+
+SLOWED = "card edits slowed"  # the operator's log line when a card's edits are spaced out
+
+
+def moving_progress() -> Timeline:
+    """Progress that moves at every poll, so the card has something new to show at every refresh."""
+    steps = [Step(0.0, "pending", 0)] + [Step(0.05 * i, "processing", i) for i in range(1, 99)]
+    return Timeline(steps=steps, outcome="manual", estimated_time=60)
+
+
+async def test_a_card_whose_edits_are_slow_but_not_rate_limited_keeps_its_pace(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    h = harness
+    await h.start(card_edit_interval=0.1)
+    alice = h.discord.add_user("alice")
+    h.api.queue_timeline(moving_progress())
+    await answer(await h.video(alice, "over a slow network"))
+    card = await card_of_job(h, 1, where=lambda m: title(m).startswith("🎬"))
+    path = f"/channels/{card.channel_id}/messages/{card.id}"
+    slow = 1.3  # past the old rule's 1 s, which took any slow edit for Discord's rate limit
+    before = len(card_edits(h, card))
+    with caplog.at_level(logging.INFO, logger="bot.ui.presenter"):
+        h.discord.slow_next("PATCH", re.escape(path) + "$", slow, count=2)
+        # Two slow edits, then five more at the card's own pace. Had each slow edit doubled the interval
+        # (2.6 s, then 5.2 s), the five would take half a minute.
+        await h.discord.wait_until(lambda: len(card_edits(h, card)) >= before + 2 + 5, timeout=2 * slow + 8)
+    assert not [r for r in caplog.records if SLOWED in r.getMessage()], "nothing told the bot to slow down"
+    shown = [field(r.json or {}, "Progress") for r in card_edits(h, card)[before:]]
+    assert len({p for p in shown if p}) >= 5, f"the card kept showing new progress: {shown}"
+    assert_discord_never_refused(h)
+
+
+@pytest.mark.parametrize("answer_kind", ["bucket exhausted", "429"])
+async def test_a_card_discord_rate_limits_is_edited_less_often(
+    harness: Harness, caplog: pytest.LogCaptureFixture, answer_kind: str
+) -> None:
+    h = harness
+    interval = 0.1
+    await h.start(card_edit_interval=interval)
+    alice = h.discord.add_user("alice")
+    h.api.queue_timeline(moving_progress())
+    await answer(await h.video(alice, "in a busy channel"))
+    card = await card_of_job(h, 1, where=lambda m: title(m).startswith("🎬"))
+    path = re.escape(f"/channels/{card.channel_id}/messages/{card.id}") + "$"
+    with caplog.at_level(logging.INFO, logger="bot.ui.presenter"):
+        if answer_kind == "429":
+            # Discord's 429 says Retry-After: 1 (whole seconds); discord.py re-sends after the body's 0.4 s.
+            h.discord.rate_limit_next("PATCH", path, retry_after=0.4)
+            asked = 1.0
+        else:
+            # A success that leaves the channel's edit bucket empty for 0.4 s.
+            h.discord.ratelimit_headers(path, remaining=0, reset_after=0.4, method="PATCH", count=1)
+            asked = 0.4
+
+        def limited() -> RequestRecord | None:
+            return next(
+                (
+                    r
+                    for r in card_edits(h, card)
+                    if r.status == 429 or r.response_headers.get("X-RateLimit-Remaining") == "0"
+                ),
+                None,
+            )
+
+        def after_it() -> list[RequestRecord]:
+            hit = limited()
+            if hit is None:
+                return []
+            edits = card_edits(h, card)
+            return [r for r in edits[edits.index(hit) + 1 :] if r.json != hit.json]  # not its re-send
+
+        await h.discord.wait_until(lambda: bool(after_it()), timeout=2 * asked + 8)
+    hit, [following, *_] = limited(), after_it()
+    assert hit is not None
+    # The card waits twice what Discord asked before its next edit (the old rule, blind to anything but a
+    # slow edit, edited again as soon as discord.py was let through: about `asked` later).
+    assert following.time - hit.time >= 0.9 * 2 * asked, (following.time - hit.time, asked)
+    assert [r for r in caplog.records if SLOWED in r.getMessage()], "the operator sees why the card slowed"
+    assert await job_status(h, 1) == S.RUNNING
+    assert not h.discord.errors and not h.discord.internal_errors, "Discord refused nothing but the 429"
 
 
 # ---- a refused edit that discord.py sends again must not overwrite the card's final state ----------

@@ -630,3 +630,4 @@ class RequestRecord:
     time: float = 0.0
     error: dict[str, Any] | None = None
     injected: bool = False
+    response_headers: dict[str, str] = field(default_factory=dict)  # what the fake answered with

@@ -86,7 +86,7 @@ class _Fault:
     method: str
     pattern: re.Pattern[str]
     count: int | None
-    kind: str  # "429" | "status" | "headers"
+    kind: str  # "429" | "status" | "headers" | "slow"
     status: int = 0
     retry_after: float = 0.0
     global_: bool = False
@@ -95,6 +95,7 @@ class _Fault:
     limit: int = 5
     bucket: str = "fake-bucket"
     applied: bool = False
+    delay: float = 0.0
 
     def matches(self, method: str, path: str) -> bool:
         return (self.method in ("*", method)) and bool(self.pattern.search(path))
@@ -473,6 +474,11 @@ class FakeDiscord(InteractionsMixin):
             )
         )
 
+    def slow_next(self, method: str, path_pattern: str, seconds: float, *, count: int = 1) -> None:
+        """Answer the next ``count`` matching requests ``seconds`` late, normally otherwise: a slow network or
+        a loaded Discord, not a rate limit (no X-RateLimit headers say so)."""
+        self._faults.append(_Fault(method.upper(), re.compile(path_pattern), count, "slow", delay=seconds))
+
     def clear_faults(self) -> None:
         self._faults.clear()
 
@@ -546,6 +552,9 @@ class FakeDiscord(InteractionsMixin):
         self._parsed[id(request)] = (body, files)
         self.requests.append(record)
         try:
+            slow = self._take_fault(request.method, path, ("slow",))
+            if slow is not None:
+                await asyncio.sleep(slow.delay)  # the fault itself: this answer is late
             fault = self._take_fault(request.method, path, ("429", "status"))
             if fault is not None:
                 record.injected = True
@@ -579,6 +588,7 @@ class FakeDiscord(InteractionsMixin):
         finally:
             self._parsed.pop(id(request), None)
         record.status = response.status
+        record.response_headers = dict(response.headers)
         log.debug("fake discord: %s %s -> %s %s", request.method, path, record.status, _short(body))
         self._notify()
         return response
