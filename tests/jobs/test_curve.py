@@ -207,7 +207,8 @@ def test_a_record_of_steady_curves_earns_the_curve_more_weight_and_racing_jobs_f
     monkeypatch.setattr(schedule, "TRUSTED_DOUBT", schedule.CURVE_DOUBT)
     _untrusted_margins(monkeypatch)
     doubted, doubted_late = _race(prior, random.Random(7), 30)
-    # 143 polls against 153 when written; the waits 29.7 s against 26.0 s in all, the worst 1.9 s in both.
+    # 142 polls against 150 (143 against 153 when written); the waits 30.3 s against 27.4 s in all, the
+    # worst 1.9 s in both.
     assert trusted < doubted, (trusted, doubted)
     assert sum(trusted_late) - sum(doubted_late) <= 0.25 * 30, "a clip waits at most a quarter second more"
     assert max(trusted_late) <= max(doubted_late) + 0.5, "and none much longer than the worst before"
@@ -217,6 +218,8 @@ def _untrusted_margins(monkeypatch: pytest.MonkeyPatch) -> None:
     """A record of curves planned with the margins of any other record."""
     monkeypatch.setattr(schedule, "TRUSTED_RARE", 1.0)
     monkeypatch.setattr(schedule, "TRUSTED_BUDGET", 1.0)
+    monkeypatch.setattr(schedule, "TRUSTED_SLACK", 1.0)
+    monkeypatch.setattr(schedule, "TRUSTED_SINGLE_GAP", schedule.SINGLE_GAP)
 
 
 def test_a_record_of_nothing_but_curves_lifts_the_guards() -> None:
@@ -251,9 +254,10 @@ def test_a_record_of_nothing_but_curves_spends_its_margin_on_fewer_polls_within_
     _untrusted_margins(monkeypatch)
     monkeypatch.setattr(schedule, "TRUSTED_DOUBT", schedule.CURVE_DOUBT_FLOOR)
     margined, _ = run(pure)
-    # 230 polls against 255 when written (244 when the trust went to the share of late finishes instead of
-    # the expected delay and the doubt); the waits 1.6 s against 1.1 s a clip on average.
-    assert trusted <= 0.92 * margined, (trusted, margined)
+    # 205 polls against 255 (230 before a single reading's gap was let go and the late finishes' slack
+    # raised; 244 when the trust went to the share of late finishes instead of the expected delay and the
+    # doubt); the waits 1.7 s against 1.1 s a clip on average, the worst 6.0 s.
+    assert trusted <= 0.85 * margined, (trusted, margined)
     # The margin had kept these clips' waits far inside the issue's lines; spent, they still keep to them.
     assert sorted(trusted_late)[56] <= 5.0, "19 in 20 clips seen within 5 s"
     assert max(trusted_late) <= 15.0, max(trusted_late)
