@@ -11,11 +11,14 @@ wait of a 429.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping
 from types import SimpleNamespace
 
 import aiohttp
+
+log = logging.getLogger("bot.ui.ratelimits")
 
 _MESSAGE_EDIT = re.compile(r"/channels/\d+/messages/(\d+)$")
 KEEP = 1024  # messages remembered (only those Discord limited, and only until read)
@@ -38,18 +41,22 @@ class DiscordLimits:
     async def _on_request_end(
         self, _session: aiohttp.ClientSession, _ctx: SimpleNamespace, params: aiohttp.TraceRequestEndParams
     ) -> None:
-        if params.method != "PATCH":
-            return
-        match = _MESSAGE_EDIT.search(params.url.path)
-        if match is None:
-            return
-        wait = asked_wait(params.response.status, params.response.headers)
-        if wait <= 0:
-            return
-        message_id = int(match.group(1))
-        self._waits[message_id] = max(wait, self._waits.pop(message_id, 0.0))
-        while len(self._waits) > KEEP:
-            del self._waits[next(iter(self._waits))]
+        # Inside discord.py's request: nothing here may raise into it.
+        try:
+            if params.method != "PATCH":
+                return
+            match = _MESSAGE_EDIT.search(params.url.path)
+            if match is None:
+                return
+            wait = asked_wait(params.response.status, params.response.headers)
+            if wait <= 0:
+                return
+            message_id = int(match.group(1))
+            self._waits[message_id] = max(wait, self._waits.pop(message_id, 0.0))
+            while len(self._waits) > KEEP:
+                del self._waits[next(iter(self._waits))]
+        except Exception:
+            log.exception("reading Discord's rate-limit headers failed")
 
 
 def asked_wait(status: int, headers: Mapping[str, str]) -> float:
