@@ -179,6 +179,7 @@ class Reference:
     p95: float
     max: float
     late_cost: float
+    polls: tuple[int, ...] = ()  # each job's polls, in order (how the calls fall over the record's age)
 
 
 def reference(
@@ -191,7 +192,8 @@ def reference(
         runs = [run(j, price, late_after) for j in jobs]
         delays = [d for _, d in runs]
         calls = sum(p for p, _ in runs) / len(runs)
-        return Reference(calls, percentile(delays, 50), percentile(delays, 95), max(delays), price)
+        polls = tuple(p for p, _ in runs)
+        return Reference(calls, percentile(delays, 50), percentile(delays, 95), max(delays), price, polls)
 
     lo, hi = 1.0, 400.0
     best = at(hi)

@@ -40,3 +40,12 @@ def test_it_polls_as_the_bot_may_and_reads_racing_progress_into_few_calls() -> N
     assert max(delays) < 15, "the truth is never left for long"
     calls = sum(p for p, _ in runs) / len(runs)
     assert calls < 0.5 * fixed.calls, "a long racing job's finish is read from its progress, not waited out"
+
+
+def test_the_reference_keeps_each_jobs_polls_so_the_bench_can_split_them_by_the_records_age() -> None:
+    jobs = make_variant("fast", 30, seed=43)
+    ref = informed.reference(jobs, rounds=2)
+    assert len(ref.polls) == len(jobs)
+    assert sum(ref.polls) / len(jobs) == ref.calls
+    # They are the polls its chosen price makes, job by job, in the record's order.
+    assert [informed.run(j, ref.late_cost, 5.0)[0] for j in jobs[:5]] == list(ref.polls[:5])
