@@ -113,6 +113,15 @@ CURVE_DOUBT = 0.5
 # a jumpy job in the mix waited 16.8 s where it had waited 14.4 s (seed 36).
 CURVE_DOUBT_Z = 3.5
 CURVE_DOUBT_FLOOR = 0.05
+# Whether the record is one of curves (`_trusted`) counts its share off any curve with TRUST_Z standard
+# errors, not CURVE_DOUBT_Z: a young record of nothing but curves is trusted after about 40 jobs with
+# readings, not 90, and the first job off a curve takes the trust back (41 jobs, one off: 0.064 > 0.05). At
+# 3.5 errors the first 90 jobs of a fresh database were planned with every guard: on fast they made 0.52-0.67x
+# the calls of fixed 5 s against 0.38-0.58x for a poller that knows the law, and the whole gap to it lay there
+# (seed 93: jobs 201-1000 0.415-0.458x against its 0.418-0.463x). Not tuned alone; chosen with AGES
+# (bot/jobs/curve.py) and TRUSTED_SLACK below. A record with a few jumpy jobs among curves is trusted sooner
+# too: fast with 3 % of jumpy jobs (bench, seed 8) waited at most 12.1 s where it had waited 15.5 s untrusted.
+TRUST_Z = 1.0
 # And a gap may be at most this multiple of the gap the belief without the curve allows: a jumpy job's first
 # readings (1 % at 5 s, 3 % at 15 s) read as a slow curve had stretched the gaps to 42 and 61 s, and the clip,
 # done at 91 s, waited 27 s (bench, mix, seed 25). Both guards (this and PACE_GUARD) are lifted where the
@@ -139,7 +148,11 @@ TRUSTED_DOUBT = 0.02
 # 5 s was looked at again at 15 s; the informed poller waits until 23.5 s). Chosen on seeds 0-3 between
 # slacks 1.0, 1.25 and 1.5 with the cap lifted (fast: 0.460-0.475 -> 0.440-0.454x the calls of fixed 5 s,
 # p95 <= 4.88 s, max <= 11.5 s); fresh seeds 93-95: 0.471-0.484 -> 0.453-0.463x, p95 <= 4.78 s, max 9.1 s.
-TRUSTED_SLACK = 1.5
+# Raised to 1.75 with TRUST_Z and AGES: a reading's age read as 1-4 s evenly lowers the late finishes a single
+# reading leaves (p95 4.72-4.88 -> 4.49-4.52 s on seeds 0-3), and the slack spends part of that on calls.
+# Chosen on seeds 0-3 among 1.5, 1.75 and 2.0, the one better than before on every seed in both calls and p95
+# (fast: 0.440-0.454 -> 0.436-0.450x, p95 4.72-4.88 -> 4.54-4.68 s).
+TRUSTED_SLACK = 1.75
 TRUSTED_SINGLE_GAP = math.inf
 # A gap may be at most this multiple of the gap the belief without the job's pace allows (the estimate's law
 # and what the level reached meant before): readings of a jumpy job that lag its truth can look like a
@@ -352,14 +365,15 @@ def _curve_doubt(prior: Prior) -> float:
 def _trusted(prior: Prior) -> bool:
     """A record of curves: no more than CURVE_DOUBT_FLOOR of its jobs off any curve, counted generously. Its
     guards are lifted and its belief kept with the smaller margins (TRUSTED_RARE, _BUDGET, _DOUBT)."""
-    return _off_curve(prior) <= CURVE_DOUBT_FLOOR
+    return _off_curve(prior, TRUST_Z) <= CURVE_DOUBT_FLOOR
 
 
-def _off_curve(prior: Prior) -> float:
-    """The record's share of jobs whose progress followed no curve, counted generously (CURVE_DOUBT_Z)."""
+def _off_curve(prior: Prior, z: float | None = None) -> float:
+    """The record's share of jobs whose progress followed no curve, counted generously (`z` standard errors,
+    CURVE_DOUBT_Z unless given)."""
     share = prior.curve_share
     error = math.sqrt(share * (1 - share) / (prior.curve_jobs + 2))
-    return 1 - share + CURVE_DOUBT_Z * error
+    return 1 - share + (CURVE_DOUBT_Z if z is None else z) * error
 
 
 def _base(
