@@ -115,7 +115,7 @@ CURVE_DOUBT_Z = 3.5
 CURVE_DOUBT_FLOOR = 0.05
 # Whether the record is one of curves (`_trusted`) counts its share off any curve with TRUST_Z standard
 # errors, not CURVE_DOUBT_Z: a young record of nothing but curves is trusted after about 40 jobs with
-# readings, not 90, and the first job off a curve takes the trust back (41 jobs, one off: 0.064 > 0.05). At
+# readings, not 90, and the first job off a curve takes the trust back (46 jobs, one off: 0.071 > 0.05). At
 # 3.5 errors the first 90 jobs of a fresh database were planned with every guard: on fast they made 0.52-0.67x
 # the calls of fixed 5 s against 0.38-0.58x for a poller that knows the law, and the whole gap to it lay there
 # (seed 93: jobs 201-1000 0.415-0.458x against its 0.418-0.463x). Not tuned alone; chosen with AGES

@@ -256,7 +256,7 @@ def test_a_young_record_of_curves_earns_the_trust_early_and_one_job_off_a_curve_
     memory = PlannerMemory()
     _run_racing(memory, random.Random(12), 45)
     young = memory.prior("text")
-    # 45 jobs and every one a curve: trusted (the count that takes the doubt, 3.5 errors, still says 0.10).
+    # 45 jobs and every one a curve: trusted (0.043 off, counted with TRUST_Z; the doubt's count says 0.096).
     assert schedule._trusted(young), (young.curve_share, young.curve_jobs)
     assert schedule._off_curve(young) > schedule.CURVE_DOUBT_FLOOR
     memory.add(_jumpy_observation(random.Random(1)))
