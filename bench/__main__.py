@@ -146,8 +146,7 @@ def bench_poll(quick: bool) -> dict[str, float]:
             f" {ours.p50 / fixed.p50:.2f}×, p95 {ours.p95:.2f} s, max {ours.max:.1f} s"
         )
         # Where the difference lies: the planner learns from an empty memory, the reference knows the law.
-        planner = [o.polls for o in pollsim.simulate(pollsim.OurPlanner(), jobs)]
-        every5 = [o.polls for o in pollsim.simulate(pollsim.Fixed(), jobs)]
+        planner, every5 = ours.polls, fixed.polls
         young = min(YOUNG_RECORD, len(jobs) // 2)
         parts = []
         for name, cut in (

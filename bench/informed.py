@@ -191,8 +191,8 @@ def reference(
     def at(price: float) -> Reference:
         runs = [run(j, price, late_after) for j in jobs]
         delays = [d for _, d in runs]
-        calls = sum(p for p, _ in runs) / len(runs)
         polls = tuple(p for p, _ in runs)
+        calls = sum(polls) / len(polls)
         return Reference(calls, percentile(delays, 50), percentile(delays, 95), max(delays), price, polls)
 
     lo, hi = 1.0, 400.0

@@ -217,6 +217,7 @@ class Summary:
     p50: float
     p95: float
     max: float
+    polls: tuple[int, ...] = ()  # each job's polls, in order (how the calls fall over the record's age)
 
     @classmethod
     def of(cls, name: str, outcomes: Sequence[Outcome]) -> Summary:
@@ -227,6 +228,7 @@ class Summary:
             percentile(delays, 50),
             percentile(delays, 95),
             max(delays),
+            tuple(o.polls for o in outcomes),
         )
 
     def row(self) -> list[object]:

@@ -174,19 +174,18 @@ def _gaps(prior: Prior, rng: random.Random, count: int) -> list[tuple[float, flo
 
 def test_the_curve_never_stretches_a_gap_past_its_guard(monkeypatch: pytest.MonkeyPatch) -> None:
     memory = PlannerMemory()
-    _run_racing(memory, random.Random(12), 30)
+    _run_racing(memory, random.Random(12), 33)
     prior = memory.prior("text")
     assert prior.cells is not None
-    assert not schedule._trusted(prior), "30 jobs: too few to lift the guards"
+    assert not schedule._trusted(prior), "33 jobs: too few to lift the guards"
     # Early low readings read as a slow curve say "long job"; a jumpy job's can look just the same (1 % at
     # 5 s, 3 % at 15 s, then 25 % at 21 s and 95 % at 65 s, done at 91 s: a bench job left 27 s unseen).
     gaps = _gaps(prior, random.Random(4), 300)
     assert all(with_curve <= schedule.CURVE_GUARD * without + 1e-9 for with_curve, without in gaps)
-    guard = schedule.CURVE_GUARD
     monkeypatch.setattr(schedule, "CURVE_GUARD", 1e9)
     unguarded = _gaps(prior, random.Random(4), 300)
     worst = max(w / b for w, b in unguarded)
-    assert worst > 1.2 * guard, f"without the guard the curve stretches some gaps further ({worst:.2f}×)"
+    assert worst > 2, f"without the guard the curve stretches some gaps further ({worst:.2f}×)"
 
 
 def test_a_record_of_steady_curves_earns_the_curve_more_weight_and_racing_jobs_fewer_polls(
