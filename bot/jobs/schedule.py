@@ -51,7 +51,8 @@ from bot.jobs import curve
 from bot.jobs.learning import Component, LogMixture, Prior, sightings
 
 # The constants below were tuned with `python -m bench --only poll` on seed 0 of bench/workload.py's variants
-# (its tails also checked on seeds 10-19) and reported on other seeds; see the README's benchmark section.
+# (its tails also checked on seeds 10-19) and reported on other seeds; see the README's benchmark section
+# and docs/poll-planner.md (each round's seeds, figures and tries).
 # Delays are counted in units of `min_interval` (2 s by default), so a time-scaled bot plans alike.
 LATE_BUDGET = 0.5  # × min_interval: expected delay one gap may add
 LATE_D1 = 2.4  # × min_interval: a finish this long before the poll is "late" ...
