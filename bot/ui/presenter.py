@@ -47,13 +47,14 @@ ViewFactory = Callable[[Job], discord.ui.View | None]
 class _CardState:
     """Per-card throttle: the last edit, the current interval, and at most one pending deferred edit."""
 
-    __slots__ = ("interval", "last", "last_shown", "pending")
+    __slots__ = ("channel_seen", "interval", "last", "last_shown", "pending")
 
-    def __init__(self, interval: float) -> None:
+    def __init__(self, interval: float, channel_seen: int = 0) -> None:
         self.last = 0.0
         self.interval = interval
         self.pending: asyncio.Task[None] | None = None
         self.last_shown: object = None  # what the card shows now (skip edits that change nothing)
+        self.channel_seen = channel_seen  # the channel's limited edits this card has already slowed for
 
 
 class DiscordPresenter:
@@ -162,7 +163,11 @@ class DiscordPresenter:
         """Refresh the card, at most once per interval; a skipped refresh is flushed at the window's end."""
         if job.card_message_id is None or job.status.terminal:
             return
-        state = self._cards.setdefault(job.id, _CardState(self._settings.card_edit_interval))
+        state = self._cards.get(job.id)
+        if state is None:
+            # Limits Discord set on this channel before the card's first refresh are not news to it.
+            seen, _ = self._limits.channel_news(job.channel_id, 0)
+            state = self._cards[job.id] = _CardState(self._settings.card_edit_interval, seen)
         if state.pending is None:
             # Off the caller's path: a poll never waits on Discord (a busy channel may be rate limited).
             wait = max(0.0, state.last + state.interval - self._clock())
@@ -197,6 +202,16 @@ class DiscordPresenter:
             shown = (embed.to_dict(), view.to_components() if view else None)
             if shown == state.last_shown:
                 return  # nothing changed: don't spend Discord's rate limit on it
+            # Discord limited another card's edit in this channel since this card last looked: the bucket is
+            # the channel's, so this card slows down too, and waits its new interval before editing.
+            seen, wait = self._limits.channel_news(fresh.channel_id, state.channel_seen)
+            state.channel_seen = seen
+            if wait > 0:
+                self._slow_down(job_id, state, wait, own=False)
+                state.pending = asyncio.create_task(
+                    self._flush_later(job_id, state.interval), name=f"card-{job_id}"
+                )
+                return
             # On a shared store the throttle is also kept in the row: the job may have been worked by another
             # process that edited this card a moment ago. (0.9: our own timer already waited the interval.)
             # Alone on its database, this process's timer is the whole throttle: no write needed.
@@ -215,12 +230,20 @@ class DiscordPresenter:
         # Only Discord's word counts: an edit that was merely slow (a loaded host, a slow network) has nothing
         # to back off from, and had doubled the card's interval each time.
         wait = self._limits.edit_wait(fresh.card_message_id)
-        if wait > 0:
-            state.interval = min(MAX_EDIT_INTERVAL, max(state.interval, wait) * 2)
-            log.info(
-                "job=%s card edits slowed to every %.0f s (Discord: rate limited for %.1f s)",
-                job_id, state.interval, wait,
-            )  # fmt: skip
+        # This edit's own limit counts in its channel too: the card slows once for it, not twice.
+        state.channel_seen, news = self._limits.channel_news(fresh.channel_id, state.channel_seen)
+        if wait > 0 or news > 0:
+            self._slow_down(job_id, state, max(wait, news), own=wait > 0)
+
+    @staticmethod
+    def _slow_down(job_id: int, state: _CardState, wait: float, *, own: bool) -> None:
+        """Double the card's interval (at least Discord's wait); `own`: this card's edit was the one limited,
+        else another edit in its channel was."""
+        state.interval = min(MAX_EDIT_INTERVAL, max(state.interval, wait) * 2)
+        log.info(
+            "job=%s card edits slowed to every %.0f s (Discord: %s rate limited for %.1f s)",
+            job_id, state.interval, "own edit" if own else "channel", wait,
+        )  # fmt: skip
 
     def forget(self, job_id: int) -> None:
         state = self._cards.pop(job_id, None)

@@ -6,7 +6,9 @@ throttle needs to know which it was (a busy channel: edit this card less often; 
 nothing to back off from), so this watches discord.py's HTTP session through an aiohttp `TraceConfig`
 (discord.py's `http_trace` option) and keeps, per message, the longest wait Discord asked for on an edit
 of it since the caller last looked: `X-RateLimit-Reset-After` when `X-RateLimit-Remaining` hit 0, or the
-wait of a 429.
+wait of a 429. And per channel, since Discord counts a channel's edits together whichever message they
+edit (the route's major parameter is the channel): how many times its edits were limited, and the latest
+wait, so every card in a busy channel can slow down, not only the one whose edit was answered.
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ import aiohttp
 
 log = logging.getLogger("bot.ui.ratelimits")
 
-_MESSAGE_EDIT = re.compile(r"/channels/\d+/messages/(\d+)$")
+_MESSAGE_EDIT = re.compile(r"/channels/(\d+)/messages/(\d+)$")
 KEEP = 1024  # messages remembered (only those Discord limited, and only until read)
 
 
 class DiscordLimits:
     def __init__(self) -> None:
         self._waits: dict[int, float] = {}
+        # channel → (times its edits were limited, the latest wait)
+        self._channels: dict[int, tuple[int, float]] = {}
 
     def trace_config(self) -> aiohttp.TraceConfig:
         """Pass as discord.py's `http_trace` (one client per instance)."""
@@ -37,6 +41,12 @@ class DiscordLimits:
     def edit_wait(self, message_id: int) -> float:
         """The longest wait Discord asked for on an edit of this message since the last call (0: none)."""
         return self._waits.pop(message_id, 0.0)
+
+    def channel_news(self, channel_id: int, seen: int) -> tuple[int, float]:
+        """(How many times Discord limited this channel's edits so far, the latest wait it asked for if that
+        came after the caller's `seen` count, else 0)."""
+        count, wait = self._channels.get(channel_id, (0, 0.0))
+        return count, wait if count > seen else 0.0
 
     async def _on_request_end(
         self, _session: aiohttp.ClientSession, _ctx: SimpleNamespace, params: aiohttp.TraceRequestEndParams
@@ -51,10 +61,13 @@ class DiscordLimits:
             wait = asked_wait(params.response.status, params.response.headers)
             if wait <= 0:
                 return
-            message_id = int(match.group(1))
+            channel_id, message_id = int(match.group(1)), int(match.group(2))
             self._waits[message_id] = max(wait, self._waits.pop(message_id, 0.0))
-            while len(self._waits) > KEEP:
-                del self._waits[next(iter(self._waits))]
+            count, _ = self._channels.pop(channel_id, (0, 0.0))
+            self._channels[channel_id] = (count + 1, wait)
+            for kept in (self._waits, self._channels):
+                while len(kept) > KEEP:
+                    del kept[next(iter(kept))]
         except Exception:
             log.exception("reading Discord's rate-limit headers failed")
 

@@ -507,6 +507,43 @@ async def test_remaining_zero_makes_discord_py_wait(fake: FakeDiscord, bot: Mini
     fake.clear_faults()
 
 
+async def test_edits_share_one_bucket_per_channel(fake: FakeDiscord, bot: MiniBot) -> None:
+    """Discord's edit limit is per channel: two messages' edits in one channel count together, another
+    channel's do not, and an edit past the limit is answered 429 until the window ends (discord.py waits
+    on the headers and the 429, then the edit lands)."""
+    fake.edit_bucket(limit=3, per=0.5)
+    here = bot_channel(bot, fake)
+    other_fake = fake.add_channel("other")
+    other = bot.get_partial_messageable(other_fake.id, guild_id=fake.guild.id)
+    a, b, c = await here.send("a"), await here.send("b"), await other.send("c")
+    started = time.monotonic()
+    await a.edit(content="a1")
+    await b.edit(content="b1")
+    await c.edit(content="c1")  # another channel: its own bucket, full
+    edits = [r for r in fake.requests if r.method == "PATCH"]
+    assert [r.response_headers["X-RateLimit-Remaining"] for r in edits] == ["2", "1", "2"]
+    assert edits[0].response_headers["X-RateLimit-Bucket"] == edits[2].response_headers["X-RateLimit-Bucket"]
+    await a.edit(content="a2")  # the third in this channel: the bucket is empty now
+    await b.edit(content="b2")  # discord.py waits for the window's end, then it lands
+    assert time.monotonic() - started >= 0.5
+    assert [m.content for m in fake.channel.messages] == ["a2", "b2"]
+    # Sent past the limit (as a second process would, not knowing the headers), an edit is refused with a 429.
+    # (discord.py itself holds the call that emptied the bucket until the window's end.)
+    fake.edit_bucket(limit=1, per=0.3)
+    emptied = asyncio.create_task(a.edit(content="a3"))
+    await fake.wait_until(lambda: fake.channel.messages[0].content == "a3")
+    async with aiohttp.ClientSession() as session:
+        answer = await session.patch(
+            f"{fake.api_base}/channels/{fake.channel.id}/messages/{b.id}",
+            json={"content": "b3"},
+            headers={"Authorization": f"Bot {fake.token}"},
+        )
+        body = await answer.json()
+    assert answer.status == 429 and answer.headers["Via"] and 0 < body["retry_after"] <= 0.3
+    assert fake.channel.messages[1].content == "b2"
+    await emptied
+
+
 async def test_a_slow_answer_is_late_but_says_nothing_of_a_rate_limit(
     fake: FakeDiscord, bot: MiniBot
 ) -> None:

@@ -434,6 +434,43 @@ async def test_a_card_discord_rate_limits_is_edited_less_often(
     assert not h.discord.errors and not h.discord.internal_errors, "Discord refused nothing but the 429"
 
 
+async def test_when_discord_empties_a_channels_edit_bucket_every_card_there_slows(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Discord counts edits per channel, whichever message they edit: when one card's edit empties the
+    bucket, the other cards in that channel are edited less often too, not only the one that was told."""
+    h = harness
+    await h.start(card_edit_interval=0.1)
+    makers = [h.discord.add_user("alice"), h.discord.add_user("bob")]
+    for n, who in enumerate(makers, start=1):
+        h.api.queue_timeline(moving_progress())
+        await answer(await h.video(who, f"clip {n} in a busy channel"))
+    cards = [await card_of_job(h, n, where=lambda m: title(m).startswith("🎬")) for n in (1, 2)]
+    h.discord.edit_bucket(limit=4, per=1.2)
+
+    def emptied() -> RequestRecord | None:
+        edits = sorted((r for card in cards for r in card_edits(h, card)), key=lambda r: r.time)
+        return next((r for r in edits if r.response_headers.get("X-RateLimit-Remaining") == "0"), None)
+
+    with caplog.at_level(logging.INFO, logger="bot.ui.presenter"):
+        await h.discord.wait_until(lambda: emptied() is not None, timeout=8)
+        hit = emptied()
+        assert hit is not None
+        asked = float(hit.response_headers["X-RateLimit-Reset-After"])
+        [other] = [c for c in cards if hit.path != f"/channels/{c.channel_id}/messages/{c.id}"]
+
+        def other_after() -> list[RequestRecord]:
+            return [r for r in card_edits(h, other) if r.time > hit.time]
+
+        await h.discord.wait_until(lambda: bool(other_after()), timeout=2 * asked + 8)
+    # The card Discord did not answer waits twice what Discord asked of its channel (before, it was edited
+    # as soon as discord.py let the channel's edits through again: about `asked` later).
+    assert other_after()[0].time - hit.time >= 0.9 * 2 * asked, (other_after()[0].time - hit.time, asked)
+    assert len([r for r in caplog.records if SLOWED in r.getMessage()]) >= 2, "both cards slowed, and said so"
+    assert [await job_status(h, n) for n in (1, 2)] == [S.RUNNING, S.RUNNING]
+    assert_discord_never_refused(h)
+
+
 # ---- a refused edit that discord.py sends again must not overwrite the card's final state ----------
 
 DISCORD_PY_5XX_RETRY = 1.0  # discord.py sleeps 1 s before re-sending a request answered 500

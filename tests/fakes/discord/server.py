@@ -81,6 +81,9 @@ def _short(body: Any, limit: int = 600) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+_CHANNEL_EDIT = re.compile(r"^/channels/(\d+)/messages/(\d+)$")
+
+
 @dataclass
 class _Fault:
     method: str
@@ -130,6 +133,10 @@ class FakeDiscord(InteractionsMixin):
         self.errors: list[RequestRecord] = []
         self.internal_errors: list[BaseException] = []
         self._faults: list[_Fault] = []
+        # Discord's edit bucket for bot messages is per channel (its major parameter): off unless a test turns
+        # it on (`edit_bucket`), since its numbers are not documented.
+        self._edit_bucket: tuple[int, float] | None = None
+        self._edit_windows: dict[str, tuple[float, int]] = {}  # channel id -> (window start, edits in it)
         self.cdn_status_override: int | None = None
         self.cdn_url_ttl = 24 * 3600.0
         self._expired: dict[int, int] = {}
@@ -479,6 +486,36 @@ class FakeDiscord(InteractionsMixin):
         a loaded Discord, not a rate limit (no X-RateLimit headers say so)."""
         self._faults.append(_Fault(method.upper(), re.compile(path_pattern), count, "slow", delay=seconds))
 
+    def edit_bucket(self, limit: int = 5, per: float = 5.0) -> None:
+        """Edits of bot messages (PATCH /channels/{channel}/messages/{message}) share one bucket per
+        channel, as on Discord (its major parameter is the channel): `limit` edits per `per` seconds from the
+        first edit of a window, whichever message they edit. Each answer carries the bucket's X-RateLimit-*
+        headers; an edit past the limit is answered 429 (with ``Via`` and a JSON retry_after) until the
+        window ends. Discord does not document the numbers ("about 5 edits per 5 s per channel" is folklore).
+        """
+        self._edit_bucket = (limit, per)
+        self._edit_windows.clear()
+
+    def _channel_edit(self, method: str, path: str) -> tuple[int, float] | None:
+        """Count an edit in its channel's bucket: (edits left, seconds to the window's end); None when the
+        bucket is off or this is not such an edit. Edits left < 0: the edit is refused."""
+        if self._edit_bucket is None or method != "PATCH":
+            return None
+        match = _CHANNEL_EDIT.match(path)
+        if match is None:
+            return None
+        limit, per = self._edit_bucket
+        now = time.monotonic()
+        start, count = self._edit_windows.get(match.group(1), (now, 0))
+        if now >= start + per:
+            start, count = now, 0
+        if count < limit:
+            count += 1
+        else:
+            return -1, start + per - now
+        self._edit_windows[match.group(1)] = (start, count)
+        return limit - count, start + per - now
+
     def clear_faults(self) -> None:
         self._faults.clear()
 
@@ -555,7 +592,10 @@ class FakeDiscord(InteractionsMixin):
             slow = self._take_fault(request.method, path, ("slow",))
             if slow is not None:
                 await asyncio.sleep(slow.delay)  # the fault itself: this answer is late
+            bucket = self._channel_edit(request.method, path)
             fault = self._take_fault(request.method, path, ("429", "status"))
+            if bucket is not None and bucket[0] < 0 and fault is None:
+                fault = _Fault(request.method, _CHANNEL_EDIT, 1, "429", retry_after=round(bucket[1], 3))
             if fault is not None:
                 record.injected = True
                 if fault.applied:
@@ -563,6 +603,18 @@ class FakeDiscord(InteractionsMixin):
                 response: web.StreamResponse = self._fault_response(fault)
             else:
                 response = await handler(request)
+                if bucket is not None and response.status < 400:
+                    assert self._edit_bucket is not None
+                    left, reset = bucket
+                    response.headers.update(
+                        {
+                            "X-RateLimit-Limit": str(self._edit_bucket[0]),
+                            "X-RateLimit-Remaining": str(left),
+                            "X-RateLimit-Reset-After": f"{reset:.3f}",
+                            "X-RateLimit-Reset": f"{time.time() + reset:.3f}",
+                            "X-RateLimit-Bucket": "fake-channel-edits",
+                        }
+                    )
                 headers = self._take_fault(request.method, path, ("headers",))
                 if headers is not None and response.status < 400:
                     response.headers.update(
