@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import datetime
 import logging
+import math
 import shutil
 import time
 from collections.abc import Callable
@@ -40,6 +41,10 @@ DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024
 LOOKUP_SLACK = 5.0  # look for an earlier attempt's message from this long before its recorded time
 LOOKUP_LIMIT = 100
 MAX_EDIT_INTERVAL = 60.0
+# A slowed card speeds back up (its interval halves with each edit, down to CARD_EDIT_INTERVAL) once Discord
+# has limited nothing in its channel for this many of those intervals: a burst's slowing does not outlive the
+# burst, and a channel that stays busy (limited more often than that) keeps its cards slow.
+QUIET_EDITS = 10
 
 ViewFactory = Callable[[Job], discord.ui.View | None]
 
@@ -47,7 +52,7 @@ ViewFactory = Callable[[Job], discord.ui.View | None]
 class _CardState:
     """Per-card throttle: the last edit, the current interval, and at most one pending deferred edit."""
 
-    __slots__ = ("channel_seen", "interval", "last", "last_shown", "pending")
+    __slots__ = ("channel_seen", "interval", "last", "last_shown", "limited_at", "pending")
 
     def __init__(self, interval: float, channel_seen: int = 0) -> None:
         self.last = 0.0
@@ -55,6 +60,7 @@ class _CardState:
         self.pending: asyncio.Task[None] | None = None
         self.last_shown: object = None  # what the card shows now (skip edits that change nothing)
         self.channel_seen = channel_seen  # the channel's limited edits this card has already slowed for
+        self.limited_at = -math.inf  # when this card last slowed down for Discord
 
 
 class DiscordPresenter:
@@ -207,7 +213,7 @@ class DiscordPresenter:
             seen, wait = self._limits.channel_news(fresh.channel_id, state.channel_seen)
             state.channel_seen = seen
             if wait > 0:
-                self._slow_down(job_id, state, wait, own=False)
+                self._slow_down(job_id, state, wait, own=False, now=self._clock())
                 state.pending = asyncio.create_task(
                     self._flush_later(job_id, state.interval), name=f"card-{job_id}"
                 )
@@ -233,13 +239,23 @@ class DiscordPresenter:
         # This edit's own limit counts in its channel too: the card slows once for it, not twice.
         state.channel_seen, news = self._limits.channel_news(fresh.channel_id, state.channel_seen)
         if wait > 0 or news > 0:
-            self._slow_down(job_id, state, max(wait, news), own=wait > 0)
+            self._slow_down(job_id, state, max(wait, news), own=wait > 0, now=self._clock())
+            return
+        base = self._settings.card_edit_interval
+        quiet = self._clock() - state.limited_at
+        if state.interval > base and quiet >= QUIET_EDITS * base:
+            state.interval = max(base, state.interval / 2)
+            log.info(
+                "job=%s card edits back to every %.1f s (Discord: channel not rate limited for %.0f s)",
+                job_id, state.interval, quiet,
+            )  # fmt: skip
 
     @staticmethod
-    def _slow_down(job_id: int, state: _CardState, wait: float, *, own: bool) -> None:
+    def _slow_down(job_id: int, state: _CardState, wait: float, *, own: bool, now: float) -> None:
         """Double the card's interval (at least Discord's wait); `own`: this card's edit was the one limited,
         else another edit in its channel was."""
         state.interval = min(MAX_EDIT_INTERVAL, max(state.interval, wait) * 2)
+        state.limited_at = now
         log.info(
             "job=%s card edits slowed to every %.0f s (Discord: %s rate limited for %.1f s)",
             job_id, state.interval, "own edit" if own else "channel", wait,

@@ -542,6 +542,15 @@ async def test_edits_share_one_bucket_per_channel(fake: FakeDiscord, bot: MiniBo
     assert answer.status == 429 and answer.headers["Via"] and 0 < body["retry_after"] <= 0.3
     assert fake.channel.messages[1].content == "b2"
     await emptied
+    # Lifted, the bucket counts nothing: edits in a row land at once, with no X-RateLimit headers of it.
+    fake.edit_bucket(None)
+    before = len(fake.requests)
+    for n in range(3):
+        await b.edit(content=f"b{4 + n}")
+    lifted = [r for r in fake.requests[before:] if r.method == "PATCH"]
+    assert [r.status for r in lifted] == [200, 200, 200]
+    assert not any("X-RateLimit-Bucket" in r.response_headers for r in lifted)
+    assert fake.channel.messages[1].content == "b6"
 
 
 async def test_a_slow_answer_is_late_but_says_nothing_of_a_rate_limit(

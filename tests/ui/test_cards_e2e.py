@@ -355,9 +355,9 @@ async def test_6000_character_markdown_prompt_is_refused_and_4000_goes_all_the_w
 SLOWED = "card edits slowed"  # the operator's log line when a card's edits are spaced out
 
 
-def moving_progress() -> Timeline:
+def moving_progress(step: float = 0.05) -> Timeline:
     """Progress that moves at every poll, so the card has something new to show at every refresh."""
-    steps = [Step(0.0, "pending", 0)] + [Step(0.05 * i, "processing", i) for i in range(1, 99)]
+    steps = [Step(0.0, "pending", 0)] + [Step(step * i, "processing", i) for i in range(1, 99)]
     return Timeline(steps=steps, outcome="manual", estimated_time=60)
 
 
@@ -432,6 +432,51 @@ async def test_a_card_discord_rate_limits_is_edited_less_often(
     assert [r for r in caplog.records if SLOWED in r.getMessage()], "the operator sees why the card slowed"
     assert await job_status(h, 1) == S.RUNNING
     assert not h.discord.errors and not h.discord.internal_errors, "Discord refused nothing but the 429"
+
+
+async def test_a_slowed_card_speeds_back_up_once_discord_stops_limiting_its_channel(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """One busy moment must not leave a card updating slowly for the rest of its life: once Discord has
+    limited nothing in the channel for a while (10 intervals), the card's edits come at their pace again."""
+    h = harness
+    interval = 0.1
+    await h.start(card_edit_interval=interval)
+    alice = h.discord.add_user("alice")
+    h.api.queue_timeline(moving_progress(step=0.1))  # moves for about 10 s
+    await answer(await h.video(alice, "after a busy moment"))
+    card = await card_of_job(h, 1, where=lambda m: title(m).startswith("🎬"))
+    path = re.escape(f"/channels/{card.channel_id}/messages/{card.id}") + "$"
+
+    def limited() -> RequestRecord | None:
+        return next(
+            (r for r in card_edits(h, card) if r.response_headers.get("X-RateLimit-Remaining") == "0"), None
+        )
+
+    def gaps_after_it() -> list[float]:
+        hit = limited()
+        times = [hit.time] + [r.time for r in card_edits(h, card) if r.time > hit.time] if hit else []
+        return [b - a for a, b in itertools.pairwise(times)]
+
+    with caplog.at_level(logging.INFO, logger="bot.ui.presenter"):
+        # One edit leaves the channel's bucket empty for 0.4 s; after it, Discord limits nothing.
+        h.discord.ratelimit_headers(path, remaining=0, reset_after=0.4, method="PATCH", count=1)
+        # Slowed, the card is edited at most every 0.8 s (twice what Discord asked); back at its pace, at
+        # every poll that shows new progress. Three gaps in a row under 0.72 s cannot happen while slowed.
+        slowed = 2 * 0.4
+
+        def back_at_pace() -> bool:
+            gaps = gaps_after_it()
+            return any(all(g < 0.9 * slowed for g in gaps[i : i + 3]) for i in range(1, len(gaps) - 2))
+
+        await h.discord.wait_until(back_at_pace, timeout=12)
+    gaps = gaps_after_it()
+    assert gaps[0] >= 0.9 * slowed, f"the card slowed first: {gaps}"
+    messages = [r.getMessage() for r in caplog.records]
+    assert any(SLOWED in m for m in messages), messages
+    assert any(f"card edits back to every {interval:.1f} s" in m for m in messages), messages
+    assert await job_status(h, 1) == S.RUNNING
+    assert_discord_never_refused(h)
 
 
 async def test_when_discord_empties_a_channels_edit_bucket_every_card_there_slows(

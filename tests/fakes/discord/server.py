@@ -486,14 +486,15 @@ class FakeDiscord(InteractionsMixin):
         a loaded Discord, not a rate limit (no X-RateLimit headers say so)."""
         self._faults.append(_Fault(method.upper(), re.compile(path_pattern), count, "slow", delay=seconds))
 
-    def edit_bucket(self, limit: int = 5, per: float = 5.0) -> None:
+    def edit_bucket(self, limit: int | None = 5, per: float = 5.0) -> None:
         """Edits of bot messages (PATCH /channels/{channel}/messages/{message}) share one bucket per
         channel, as on Discord (its major parameter is the channel): `limit` edits per `per` seconds from the
         first edit of a window, whichever message they edit. Each answer carries the bucket's X-RateLimit-*
         headers; an edit past the limit is answered 429 (with ``Via`` and a JSON retry_after) until the
         window ends. Discord does not document the numbers ("about 5 edits per 5 s per channel" is folklore).
+        `limit` None: no bucket (the default; a busy moment has passed).
         """
-        self._edit_bucket = (limit, per)
+        self._edit_bucket = None if limit is None else (limit, per)
         self._edit_windows.clear()
 
     def _channel_edit(self, method: str, path: str) -> tuple[int, float] | None:
