@@ -172,7 +172,7 @@ class DiscordPresenter:
         state = self._cards.get(job.id)
         if state is None:
             # Limits Discord set on this channel before the card's first refresh are not news to it.
-            seen, _ = self._limits.channel_news(job.channel_id, 0)
+            seen = self._limits.channel_news(job.channel_id, 0).times
             state = self._cards[job.id] = _CardState(self._settings.card_edit_interval, seen)
         if state.pending is None:
             # Off the caller's path: a poll never waits on Discord (a busy channel may be rate limited).
@@ -210,10 +210,7 @@ class DiscordPresenter:
                 return  # nothing changed: don't spend Discord's rate limit on it
             # Discord limited another card's edit in this channel since this card last looked: the bucket is
             # the channel's, so this card slows down too, and waits its new interval before editing.
-            seen, wait = self._limits.channel_news(fresh.channel_id, state.channel_seen)
-            state.channel_seen = seen
-            if wait > 0:
-                self._slow_down(job_id, state, wait, own=False, now=self._clock())
+            if self._slowed_for_channel(job_id, fresh, state):
                 state.pending = asyncio.create_task(
                     self._flush_later(job_id, state.interval), name=f"card-{job_id}"
                 )
@@ -235,11 +232,7 @@ class DiscordPresenter:
         # Discord itself said this channel's edits are exhausted (or answered 429): edit this card less often.
         # Only Discord's word counts: an edit that was merely slow (a loaded host, a slow network) has nothing
         # to back off from, and had doubled the card's interval each time.
-        wait = self._limits.edit_wait(fresh.card_message_id)
-        # This edit's own limit counts in its channel too: the card slows once for it, not twice.
-        state.channel_seen, news = self._limits.channel_news(fresh.channel_id, state.channel_seen)
-        if wait > 0 or news > 0:
-            self._slow_down(job_id, state, max(wait, news), own=wait > 0, now=self._clock())
+        if self._slowed_for_channel(job_id, fresh, state):
             return
         base = self._settings.card_edit_interval
         quiet = self._clock() - state.limited_at
@@ -250,16 +243,21 @@ class DiscordPresenter:
                 job_id, state.interval, quiet,
             )  # fmt: skip
 
-    @staticmethod
-    def _slow_down(job_id: int, state: _CardState, wait: float, *, own: bool, now: float) -> None:
-        """Double the card's interval (at least Discord's wait); `own`: this card's edit was the one limited,
-        else another edit in its channel was."""
-        state.interval = min(MAX_EDIT_INTERVAL, max(state.interval, wait) * 2)
-        state.limited_at = now
+    def _slowed_for_channel(self, job_id: int, job: Job, state: _CardState) -> bool:
+        """If Discord limited an edit in the card's channel (this card's or another's) since the card last
+        looked: double its interval (at least Discord's wait) and say so."""
+        news = self._limits.channel_news(job.channel_id, state.channel_seen)
+        state.channel_seen = news.times
+        if news.wait <= 0:
+            return False
+        state.interval = min(MAX_EDIT_INTERVAL, max(state.interval, news.wait) * 2)
+        state.limited_at = self._clock()
         log.info(
             "job=%s card edits slowed to every %.0f s (Discord: %s rate limited for %.1f s)",
-            job_id, state.interval, "own edit" if own else "channel", wait,
+            job_id, state.interval, "own edit" if news.message_id == job.card_message_id else "channel",
+            news.wait,
         )  # fmt: skip
+        return True
 
     def forget(self, job_id: int) -> None:
         state = self._cards.pop(job_id, None)

@@ -4,11 +4,11 @@ discord.py obeys Discord's rate-limit headers by itself (it sleeps when a bucket
 but it tells its caller nothing: an edit that waited on the limit looks like an edit that was slow. The card
 throttle needs to know which it was (a busy channel: edit this card less often; a slow host or network:
 nothing to back off from), so this watches discord.py's HTTP session through an aiohttp `TraceConfig`
-(discord.py's `http_trace` option) and keeps, per message, the longest wait Discord asked for on an edit
-of it since the caller last looked: `X-RateLimit-Reset-After` when `X-RateLimit-Remaining` hit 0, or the
-wait of a 429. And per channel, since Discord counts a channel's edits together whichever message they
-edit (the route's major parameter is the channel): how many times its edits were limited, and the latest
-wait, so every card in a busy channel can slow down, not only the one whose edit was answered.
+(discord.py's `http_trace` option) and keeps, per channel, how many times Discord limited an edit there,
+the latest wait it asked for (`X-RateLimit-Reset-After` when `X-RateLimit-Remaining` hit 0, or the wait of
+a 429) and which message that edit was of. Per channel, since Discord counts a channel's edits together
+whichever message they edit (the route's major parameter is the channel): every card in a busy channel
+slows down, not only the one whose edit was answered.
 """
 
 from __future__ import annotations
@@ -17,20 +17,27 @@ import logging
 import re
 from collections.abc import Mapping
 from types import SimpleNamespace
+from typing import NamedTuple
 
 import aiohttp
 
 log = logging.getLogger("bot.ui.ratelimits")
 
 _MESSAGE_EDIT = re.compile(r"/channels/(\d+)/messages/(\d+)$")
-KEEP = 1024  # messages remembered (only those Discord limited, and only until read)
+KEEP = 1024  # channels remembered (only those Discord limited)
+
+
+class Limited(NamedTuple):
+    """What Discord said of a channel's edits."""
+
+    times: int  # how many times it limited them so far
+    wait: float  # the latest wait it asked for (in `channel_news`: 0 unless that is news to the caller)
+    message_id: int  # whose edit that latest limit answered
 
 
 class DiscordLimits:
     def __init__(self) -> None:
-        self._waits: dict[int, float] = {}
-        # channel → (times its edits were limited, the latest wait)
-        self._channels: dict[int, tuple[int, float]] = {}
+        self._channels: dict[int, Limited] = {}
 
     def trace_config(self) -> aiohttp.TraceConfig:
         """Pass as discord.py's `http_trace` (one client per instance)."""
@@ -38,15 +45,11 @@ class DiscordLimits:
         trace.on_request_end.append(self._on_request_end)
         return trace
 
-    def edit_wait(self, message_id: int) -> float:
-        """The longest wait Discord asked for on an edit of this message since the last call (0: none)."""
-        return self._waits.pop(message_id, 0.0)
-
-    def channel_news(self, channel_id: int, seen: int) -> tuple[int, float]:
-        """(How many times Discord limited this channel's edits so far, the latest wait it asked for if that
-        came after the caller's `seen` count, else 0)."""
-        count, wait = self._channels.get(channel_id, (0, 0.0))
-        return count, wait if count > seen else 0.0
+    def channel_news(self, channel_id: int, seen: int) -> Limited:
+        """This channel's record; its wait is 0 unless Discord limited an edit there after the caller's
+        `seen` count of limits."""
+        now = self._channels.get(channel_id, Limited(0, 0.0, 0))
+        return now if now.times > seen else now._replace(wait=0.0)
 
     async def _on_request_end(
         self, _session: aiohttp.ClientSession, _ctx: SimpleNamespace, params: aiohttp.TraceRequestEndParams
@@ -62,12 +65,10 @@ class DiscordLimits:
             if wait <= 0:
                 return
             channel_id, message_id = int(match.group(1)), int(match.group(2))
-            self._waits[message_id] = max(wait, self._waits.pop(message_id, 0.0))
-            count, _ = self._channels.pop(channel_id, (0, 0.0))
-            self._channels[channel_id] = (count + 1, wait)
-            for kept in (self._waits, self._channels):
-                while len(kept) > KEEP:
-                    del kept[next(iter(kept))]
+            before = self._channels.pop(channel_id, None)
+            self._channels[channel_id] = Limited(before.times + 1 if before else 1, wait, message_id)
+            while len(self._channels) > KEEP:
+                del self._channels[next(iter(self._channels))]
         except Exception:
             log.exception("reading Discord's rate-limit headers failed")
 

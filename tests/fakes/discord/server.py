@@ -497,9 +497,9 @@ class FakeDiscord(InteractionsMixin):
         self._edit_bucket = None if limit is None else (limit, per)
         self._edit_windows.clear()
 
-    def _channel_edit(self, method: str, path: str) -> tuple[int, float] | None:
-        """Count an edit in its channel's bucket: (edits left, seconds to the window's end); None when the
-        bucket is off or this is not such an edit. Edits left < 0: the edit is refused."""
+    def _channel_edit(self, method: str, path: str) -> tuple[int, int, float] | None:
+        """Count an edit in its channel's bucket: (the limit, edits left, seconds to the window's end); None
+        when the bucket is off or this is not such an edit. Edits left < 0: the edit is refused."""
         if self._edit_bucket is None or method != "PATCH":
             return None
         match = _CHANNEL_EDIT.match(path)
@@ -513,9 +513,9 @@ class FakeDiscord(InteractionsMixin):
         if count < limit:
             count += 1
         else:
-            return -1, start + per - now
+            return limit, -1, start + per - now
         self._edit_windows[match.group(1)] = (start, count)
-        return limit - count, start + per - now
+        return limit, limit - count, start + per - now
 
     def clear_faults(self) -> None:
         self._faults.clear()
@@ -595,8 +595,8 @@ class FakeDiscord(InteractionsMixin):
                 await asyncio.sleep(slow.delay)  # the fault itself: this answer is late
             bucket = self._channel_edit(request.method, path)
             fault = self._take_fault(request.method, path, ("429", "status"))
-            if bucket is not None and bucket[0] < 0 and fault is None:
-                fault = _Fault(request.method, _CHANNEL_EDIT, 1, "429", retry_after=round(bucket[1], 3))
+            if bucket is not None and bucket[1] < 0 and fault is None:
+                fault = _Fault(request.method, _CHANNEL_EDIT, 1, "429", retry_after=round(bucket[2], 3))
             if fault is not None:
                 record.injected = True
                 if fault.applied:
@@ -605,11 +605,10 @@ class FakeDiscord(InteractionsMixin):
             else:
                 response = await handler(request)
                 if bucket is not None and response.status < 400:
-                    assert self._edit_bucket is not None
-                    left, reset = bucket
+                    limit, left, reset = bucket
                     response.headers.update(
                         {
-                            "X-RateLimit-Limit": str(self._edit_bucket[0]),
+                            "X-RateLimit-Limit": str(limit),
                             "X-RateLimit-Remaining": str(left),
                             "X-RateLimit-Reset-After": f"{reset:.3f}",
                             "X-RateLimit-Reset": f"{time.time() + reset:.3f}",
