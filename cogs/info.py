@@ -11,6 +11,7 @@ from discord.ext import commands
 from bot.i18n import Msg, text
 from bot.jobs import Job, JobKind, JobStatus
 from bot.jobs.limits import Limits, Usage, next_reset, when
+from bot.media.references import MAX_IMAGES
 from bot.ui.cards import NO_MENTIONS, shorten
 from bot.ui.replies import member_locale, reply
 from cogs.common import access_refusal
@@ -146,9 +147,16 @@ def help_embed(locale: object) -> discord.Embed:
     embed = discord.Embed(
         title=text(locale, "help-title"), description=text(locale, "help-about"), colour=COLOUR
     )
+    # Commands and options are named as the member's own command picker names them (the catalog's cmd-* ids).
+    images = {
+        "first_image": Msg("cmd-video-opt-image-n", n=1),
+        "last_image": Msg("cmd-video-opt-image-n", n=MAX_IMAGES),
+    }
     for part in ("options", "buttons", "examples", "more"):
         embed.add_field(
-            name=text(locale, f"help-{part}-title"), value=text(locale, f"help-{part}"), inline=False
+            name=text(locale, f"help-{part}-title"),
+            value=text(locale, f"help-{part}", **images),
+            inline=False,
         )
     return embed
 

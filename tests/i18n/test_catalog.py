@@ -92,6 +92,35 @@ def test_every_locale_renders_every_message_without_errors() -> None:
             assert text.strip(), (locale, key)
 
 
+@pytest.mark.parametrize("locale", i18n.LOCALES)
+def test_help_and_answers_name_commands_as_the_members_own_command_picker_does(locale: str) -> None:
+    """Discord shows a member the command and option names of their language (`cmd-*`); /help and the admin
+    answers that name a command must use the same words (a Spanish member's picker says `/cupo` and
+    `descripcion:`, so "`/quota`" and "`prompt:`" would send them looking for what is not there)."""
+    from cogs.info import help_embed
+
+    def name(key: str, **args: i18n.Arg) -> str:
+        return i18n.text(locale, key, **args)
+
+    fields = {f.name: f.value or "" for f in help_embed(locale).fields}
+    options, buttons, examples, more = (
+        fields[i18n.text(locale, f"help-{part}-title")] for part in ("options", "buttons", "examples", "more")
+    )
+    for option in ("prompt", "video", "aspect_ratio", "private"):
+        assert f"`{name(f'cmd-video-opt-{option}')}`" in options, (locale, option)
+    assert f"`{name('cmd-video-opt-image-n', n=1)}` … `{name('cmd-video-opt-image-n', n=16)}`" in options
+    assert f"`/{name('cmd-story')} {name('cmd-story-opt-job')}:`" in buttons
+    for option in (
+        name("cmd-video-opt-prompt"),
+        name("cmd-video-opt-image-n", n=1),
+        name("cmd-video-opt-private"),
+    ):
+        assert f" {option}: " in examples, (locale, option)
+    assert f"`/{name('cmd-quota')}`" in more and f"`/{name('cmd-jobs')}`" in more
+    assert f"`/videoadmin {name('cmd-videoadmin-resume')}`" in name("admin-pause-done")
+    assert f"`{name('cmd-videoadmin-limits-opt-reset')}: True`" in name("admin-limits-nothing")
+
+
 def test_locale_resolution_and_english_fallback() -> None:
     assert i18n.resolve("es-419") == "es-ES" and i18n.resolve("en-GB") == "en-US"
     assert i18n.resolve("ja") == "en-US" and i18n.resolve(None) == "en-US"

@@ -337,29 +337,29 @@ help-title = Videos machen
 help-about = Ich mache aus einem Prompt – und auf Wunsch aus Referenzbildern oder einem kurzen Clip – ein kurzes KI-Video, gepostet im Kanal mit Schaltflächen zum Weitermachen. Jedes Video kostet echte Credits, daher gibt es Limits.
 help-options-title = Optionen von /video
 help-options =
-    `prompt` – was passieren soll (optional, wenn du eine Referenz anhängst)
-    `image1` … `image16` – Referenzbilder (PNG, JPEG, WebP oder GIF)
-    `video` – ein Referenzclip, 1–24 s (3 s oder weniger funktioniert am besten)
-    `aspect_ratio` – `16:9` Querformat (Standard) oder `9:16` Hochformat
-    `private` – den Clip in deine Direktnachrichten statt in den Kanal liefern
+    `{ cmd-video-opt-prompt }` – was passieren soll (optional, wenn du eine Referenz anhängst)
+    `{ $first_image }` … `{ $last_image }` – Referenzbilder (PNG, JPEG, WebP oder GIF)
+    `{ cmd-video-opt-video }` – ein Referenzclip, 1–24 s (3 s oder weniger funktioniert am besten)
+    `{ cmd-video-opt-aspect_ratio }` – `16:9` Querformat (Standard) oder `9:16` Hochformat
+    `{ cmd-video-opt-private }` – den Clip in deine Direktnachrichten statt in den Kanal liefern
 help-buttons-title = Unter einem Clip
 help-buttons =
     {"**"}Verlängern** – den Clip mit dem fortsetzen, was als Nächstes passiert
     {"**"}Remixen** – eine neue Version mit geändertem Prompt
     {"**"}Wiederholen** – dieselbe Anfrage noch einmal
     {"**"}Löschen** – den Clip entfernen (wer ihn angefragt hat oder ein Moderator)
-    {"**"}Geschichte** – ein Bild davon, wie der Clip entstanden ist (auch `/story job:`)
+    {"**"}Geschichte** – ein Bild davon, wie der Clip entstanden ist (auch `/{ cmd-story } { cmd-story-opt-job }:`)
     {"**"}Gesamtschnitt** – der ganze Weg vom ersten Clip bis zu diesem, als ein Clip
     {"**"}Abbrechen** – ein Video stoppen, das noch in Arbeit ist oder in deiner Reihe wartet
     Nachrichtenmenü **Apps → Mit KI animieren** – Bilder oder Clip einer Nachricht in ein Video verwandeln
 help-examples-title = Beispiele
 help-examples =
-    `/video prompt: ein Papierboot treibt eine verregnete Straße hinunter, filmisch`
-    `/video prompt: sie winkt in die Kamera image1: (dein Foto) aspect_ratio: 9:16`
-    `/video video: (ein 3-s-Clip) prompt: die Kamera fliegt hoch in die Wolken private: True`
+    `/video { cmd-video-opt-prompt }: ein Papierboot treibt eine verregnete Straße hinunter, filmisch`
+    `/video { cmd-video-opt-prompt }: sie winkt in die Kamera { $first_image }: (dein Foto) { cmd-video-opt-aspect_ratio }: 9:16`
+    `/video { cmd-video-opt-video }: (ein 3-s-Clip) { cmd-video-opt-prompt }: die Kamera fliegt hoch in die Wolken { cmd-video-opt-private }: True`
 help-more-title = Weitere Befehle
 help-more =
-    `/quota` – dein Kontingent · `/jobs` – deine letzten Videos · `/videoadmin` – Servereinstellungen
+    `/{ cmd-quota }` – dein Kontingent · `/{ cmd-jobs }` – deine letzten Videos · `/videoadmin` – Servereinstellungen
     Über deinem Limit an Videos in Arbeit? Ein paar weitere warten in deiner eigenen Reihe und starten, sobald deine fertig sind.
 cmd-quota = kontingent
 cmd-quota-desc = Wie viele Videos du noch machen kannst und wann sich das erneuert
@@ -390,7 +390,7 @@ admin-limit-line = { $label }: **{ $value }** ({ $source })
 admin-source-server = Einstellung dieses Servers; Standard des Bots { $default }
 admin-source-default = Standard
 admin-limit-set-part = { $name } auf { $value }
-admin-limits-nothing = Nichts geändert: Gib mindestens ein Limit an, oder `reset: True`.
+admin-limits-nothing = Nichts geändert: Gib mindestens ein Limit an, oder `{ cmd-videoadmin-limits-opt-reset }: True`.
 admin-limits-set = { $parts } für diesen Server gesetzt.
 admin-limits-reset = Die Limits dieses Servers wurden auf die Standards des Bots zurückgesetzt.
 admin-limits-reset-then-set = Die Limits dieses Servers wurden auf die Standards des Bots zurückgesetzt, dann { $parts } gesetzt.
@@ -452,7 +452,7 @@ admin-unban-not-banned = <@{ $user }> ist hier nicht gesperrt; nichts geändert.
 admin-unban-done = <@{ $user }> kann auf diesem Server wieder Videos machen.
 admin-pause-already = Die Videoerstellung ist auf diesem Server schon pausiert; nichts geändert.
 admin-pause-not-paused = Die Videoerstellung ist auf diesem Server nicht pausiert; nichts geändert.
-admin-pause-done = Videoerstellung auf diesem Server pausiert: Neue Videos werden bis `/videoadmin resume` abgelehnt (laufende Videos werden noch fertig).
+admin-pause-done = Videoerstellung auf diesem Server pausiert: Neue Videos werden bis `/videoadmin { cmd-videoadmin-resume }` abgelehnt (laufende Videos werden noch fertig).
 admin-resume-done = Videoerstellung auf diesem Server fortgesetzt: Mitglieder können wieder Videos machen.
 admin-requester-only-already-on = Der Nur-Anfragende-Schalter ist schon an; nichts geändert.
 admin-requester-only-already-off = Der Nur-Anfragende-Schalter ist schon aus; nichts geändert.

@@ -361,29 +361,29 @@ help-title = Making videos
 help-about = I turn a prompt — and, if you like, reference images or a short clip — into a short AI video, posted in the channel with buttons to keep going. Every video costs real credits, so there are limits.
 help-options-title = /video options
 help-options =
-    `prompt` — what should happen (optional when you attach a reference)
-    `image1` … `image16` — reference images (PNG, JPEG, WebP or GIF)
-    `video` — a reference clip, 1–24 s (3 s or less works best)
-    `aspect_ratio` — `16:9` landscape (default) or `9:16` portrait
-    `private` — deliver the clip to your direct messages instead of the channel
+    `{ cmd-video-opt-prompt }` — what should happen (optional when you attach a reference)
+    `{ $first_image }` … `{ $last_image }` — reference images (PNG, JPEG, WebP or GIF)
+    `{ cmd-video-opt-video }` — a reference clip, 1–24 s (3 s or less works best)
+    `{ cmd-video-opt-aspect_ratio }` — `16:9` landscape (default) or `9:16` portrait
+    `{ cmd-video-opt-private }` — deliver the clip to your direct messages instead of the channel
 help-buttons-title = On a clip
 help-buttons =
     {"**"}Extend** — continue the clip with what happens next
     {"**"}Remix** — a new take with a changed prompt
     {"**"}Retry** — the same request again
     {"**"}Delete** — remove the clip (the requester or a moderator)
-    {"**"}Story** — a picture of how the clip came to be (also `/story job:`)
+    {"**"}Story** — a picture of how the clip came to be (also `/{ cmd-story } { cmd-story-opt-job }:`)
     {"**"}Full cut** — the whole path from the first clip to this one, as one clip
     {"**"}Cancel** — stop a video that is still in progress or waiting in your line
     Message menu **Apps → Animate with AI** — turn a message's images or clip into a video
 help-examples-title = Examples
 help-examples =
-    `/video prompt: a paper boat drifting down a rainy street, cinematic`
-    `/video prompt: she waves at the camera image1: (your photo) aspect_ratio: 9:16`
-    `/video video: (a 3 s clip) prompt: the camera flies up into the clouds private: True`
+    `/video { cmd-video-opt-prompt }: a paper boat drifting down a rainy street, cinematic`
+    `/video { cmd-video-opt-prompt }: she waves at the camera { $first_image }: (your photo) { cmd-video-opt-aspect_ratio }: 9:16`
+    `/video { cmd-video-opt-video }: (a 3 s clip) { cmd-video-opt-prompt }: the camera flies up into the clouds { cmd-video-opt-private }: True`
 help-more-title = More commands
 help-more =
-    `/quota` — your allowance · `/jobs` — your recent videos · `/videoadmin` — server settings
+    `/{ cmd-quota }` — your allowance · `/{ cmd-jobs }` — your recent videos · `/videoadmin` — server settings
     Over your limit of videos in progress? A few more wait in your own line and start as yours finish.
 cmd-quota = quota
 cmd-quota-desc = How many videos you can still make, and when that resets
@@ -414,7 +414,7 @@ admin-limit-line = { $label }: **{ $value }** ({ $source })
 admin-source-server = this server's setting; bot default { $default }
 admin-source-default = default
 admin-limit-set-part = { $name } to { $value }
-admin-limits-nothing = Nothing changed: give at least one limit, or `reset: True`.
+admin-limits-nothing = Nothing changed: give at least one limit, or `{ cmd-videoadmin-limits-opt-reset }: True`.
 admin-limits-set = Set { $parts } on this server.
 admin-limits-reset = Reset this server's limits to the bot's defaults.
 admin-limits-reset-then-set = Reset this server's limits to the bot's defaults, then set { $parts }.
@@ -476,7 +476,7 @@ admin-unban-not-banned = <@{ $user }> isn't banned here; nothing changed.
 admin-unban-done = <@{ $user }> can make videos on this server again.
 admin-pause-already = Video generation is already paused on this server; nothing changed.
 admin-pause-not-paused = Video generation is not paused on this server; nothing changed.
-admin-pause-done = Paused video generation on this server: new videos are refused until `/videoadmin resume` (videos already in progress still finish).
+admin-pause-done = Paused video generation on this server: new videos are refused until `/videoadmin { cmd-videoadmin-resume }` (videos already in progress still finish).
 admin-resume-done = Resumed video generation on this server: members can make videos again.
 admin-requester-only-already-on = The requester-only switch is already on; nothing changed.
 admin-requester-only-already-off = The requester-only switch is already off; nothing changed.

@@ -343,29 +343,29 @@ help-title = Hacer vídeos
 help-about = Convierto una descripción —y, si quieres, imágenes de referencia o un clip corto— en un vídeo corto con IA, publicado en el canal con botones para seguir. Cada vídeo cuesta créditos reales, así que hay límites.
 help-options-title = Opciones de /video
 help-options =
-    `prompt` — qué debería pasar (opcional si adjuntas una referencia)
-    `image1` … `image16` — imágenes de referencia (PNG, JPEG, WebP o GIF)
-    `video` — un clip de referencia de 1–24 s (3 s o menos funciona mejor)
-    `aspect_ratio` — `16:9` horizontal (predeterminado) o `9:16` vertical
-    `private` — entrega el clip en tus mensajes directos en lugar del canal
+    `{ cmd-video-opt-prompt }` — qué debería pasar (opcional si adjuntas una referencia)
+    `{ $first_image }` … `{ $last_image }` — imágenes de referencia (PNG, JPEG, WebP o GIF)
+    `{ cmd-video-opt-video }` — un clip de referencia de 1–24 s (3 s o menos funciona mejor)
+    `{ cmd-video-opt-aspect_ratio }` — `16:9` horizontal (predeterminado) o `9:16` vertical
+    `{ cmd-video-opt-private }` — entrega el clip en tus mensajes directos en lugar del canal
 help-buttons-title = En un clip
 help-buttons =
     {"**"}Ampliar** — continúa el clip con lo que pasa después
     {"**"}Remezclar** — una versión nueva con otra descripción
     {"**"}Reintentar** — la misma petición otra vez
     {"**"}Eliminar** — quita el clip (quien lo pidió o un moderador)
-    {"**"}Historia** — una imagen de cómo nació el clip (también `/story job:`)
+    {"**"}Historia** — una imagen de cómo nació el clip (también `/{ cmd-story } { cmd-story-opt-job }:`)
     {"**"}Montaje completo** — todo el camino desde el primer clip hasta este, en un solo clip
     {"**"}Cancelar** — detiene un vídeo que sigue en curso o esperando en tu fila
     Menú de mensaje **Aplicaciones → Animar con IA** — convierte las imágenes o el clip de un mensaje en un vídeo
 help-examples-title = Ejemplos
 help-examples =
-    `/video prompt: un barco de papel navegando por una calle lluviosa, cinematográfico`
-    `/video prompt: ella saluda a la cámara image1: (tu foto) aspect_ratio: 9:16`
-    `/video video: (un clip de 3 s) prompt: la cámara sube volando hasta las nubes private: True`
+    `/video { cmd-video-opt-prompt }: un barco de papel navegando por una calle lluviosa, cinematográfico`
+    `/video { cmd-video-opt-prompt }: ella saluda a la cámara { $first_image }: (tu foto) { cmd-video-opt-aspect_ratio }: 9:16`
+    `/video { cmd-video-opt-video }: (un clip de 3 s) { cmd-video-opt-prompt }: la cámara sube volando hasta las nubes { cmd-video-opt-private }: True`
 help-more-title = Más comandos
 help-more =
-    `/quota` — tu cupo · `/jobs` — tus vídeos recientes · `/videoadmin` — ajustes del servidor
+    `/{ cmd-quota }` — tu cupo · `/{ cmd-jobs }` — tus vídeos recientes · `/videoadmin` — ajustes del servidor
     ¿Has llegado a tu límite de vídeos en curso? Unos cuantos más esperan en tu propia fila y empiezan cuando terminan los tuyos.
 cmd-quota = cupo
 cmd-quota-desc = Cuántos vídeos puedes hacer todavía y cuándo se renueva
@@ -396,7 +396,7 @@ admin-limit-line = { $label }: **{ $value }** ({ $source })
 admin-source-server = ajuste de este servidor; valor del bot { $default }
 admin-source-default = predeterminado
 admin-limit-set-part = { $name } a { $value }
-admin-limits-nothing = No cambió nada: indica al menos un límite, o `reset: True`.
+admin-limits-nothing = No cambió nada: indica al menos un límite, o `{ cmd-videoadmin-limits-opt-reset }: True`.
 admin-limits-set = Fijado { $parts } en este servidor.
 admin-limits-reset = Restablecidos los límites de este servidor a los valores del bot.
 admin-limits-reset-then-set = Restablecidos los límites de este servidor a los valores del bot, y fijado { $parts }.
@@ -458,7 +458,7 @@ admin-unban-not-banned = <@{ $user }> no está vetado aquí; no cambió nada.
 admin-unban-done = <@{ $user }> vuelve a poder hacer vídeos en este servidor.
 admin-pause-already = La creación de vídeos ya está en pausa en este servidor; no cambió nada.
 admin-pause-not-paused = La creación de vídeos no está en pausa en este servidor; no cambió nada.
-admin-pause-done = Pausada la creación de vídeos en este servidor: se rechazan los vídeos nuevos hasta `/videoadmin resume` (los que ya están en curso terminan).
+admin-pause-done = Pausada la creación de vídeos en este servidor: se rechazan los vídeos nuevos hasta `/videoadmin { cmd-videoadmin-resume }` (los que ya están en curso terminan).
 admin-resume-done = Reanudada la creación de vídeos en este servidor: los miembros vuelven a poder hacer vídeos.
 admin-requester-only-already-on = La opción de solo quien lo pidió ya está activada; no cambió nada.
 admin-requester-only-already-off = La opción de solo quien lo pidió ya está desactivada; no cambió nada.

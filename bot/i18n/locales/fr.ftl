@@ -346,29 +346,29 @@ help-title = Faire des vidéos
 help-about = Je transforme une description — et, si tu veux, des images de référence ou un court clip — en courte vidéo IA, publiée dans le salon avec des boutons pour continuer. Chaque vidéo coûte de vrais crédits, il y a donc des limites.
 help-options-title = Options de /video
 help-options =
-    `prompt` — ce qui doit se passer (facultatif si tu joins une référence)
-    `image1` … `image16` — images de référence (PNG, JPEG, WebP ou GIF)
-    `video` — un clip de référence de 1–24 s (3 s ou moins, c'est mieux)
-    `aspect_ratio` — `16:9` paysage (par défaut) ou `9:16` portrait
-    `private` — livre le clip dans tes messages privés plutôt que dans le salon
+    `{ cmd-video-opt-prompt }` — ce qui doit se passer (facultatif si tu joins une référence)
+    `{ $first_image }` … `{ $last_image }` — images de référence (PNG, JPEG, WebP ou GIF)
+    `{ cmd-video-opt-video }` — un clip de référence de 1–24 s (3 s ou moins, c'est mieux)
+    `{ cmd-video-opt-aspect_ratio }` — `16:9` paysage (par défaut) ou `9:16` portrait
+    `{ cmd-video-opt-private }` — livre le clip dans tes messages privés plutôt que dans le salon
 help-buttons-title = Sous un clip
 help-buttons =
     {"**"}Prolonger** — continue le clip avec ce qui se passe ensuite
     {"**"}Remixer** — une nouvelle version avec une autre description
     {"**"}Réessayer** — la même demande une nouvelle fois
     {"**"}Supprimer** — retire le clip (la personne qui l'a demandé ou un modérateur)
-    {"**"}Histoire** — une image de la naissance du clip (aussi `/story job:`)
+    {"**"}Histoire** — une image de la naissance du clip (aussi `/{ cmd-story } { cmd-story-opt-job }:`)
     {"**"}Montage complet** — tout le chemin du premier clip jusqu'à celui-ci, en un seul clip
     {"**"}Annuler** — arrête une vidéo encore en cours ou en attente dans ta file
     Menu de message **Applications → Animer avec l'IA** — transforme les images ou le clip d'un message en vidéo
 help-examples-title = Exemples
 help-examples =
-    `/video prompt: un bateau en papier descend une rue pluvieuse, cinématographique`
-    `/video prompt: elle fait coucou à la caméra image1: (ta photo) aspect_ratio: 9:16`
-    `/video video: (un clip de 3 s) prompt: la caméra s'envole dans les nuages private: True`
+    `/video { cmd-video-opt-prompt }: un bateau en papier descend une rue pluvieuse, cinématographique`
+    `/video { cmd-video-opt-prompt }: elle fait coucou à la caméra { $first_image }: (ta photo) { cmd-video-opt-aspect_ratio }: 9:16`
+    `/video { cmd-video-opt-video }: (un clip de 3 s) { cmd-video-opt-prompt }: la caméra s'envole dans les nuages { cmd-video-opt-private }: True`
 help-more-title = Autres commandes
 help-more =
-    `/quota` — ton quota · `/jobs` — tes vidéos récentes · `/videoadmin` — réglages du serveur
+    `/{ cmd-quota }` — ton quota · `/{ cmd-jobs }` — tes vidéos récentes · `/videoadmin` — réglages du serveur
     Tu as atteint ta limite de vidéos en cours ? Quelques-unes de plus attendent dans ta propre file et démarrent quand les tiennes se terminent.
 cmd-quota = quota
 cmd-quota-desc = Combien de vidéos tu peux encore faire, et quand cela se renouvelle
@@ -399,7 +399,7 @@ admin-limit-line = { $label } : **{ $value }** ({ $source })
 admin-source-server = réglage de ce serveur ; par défaut du bot { $default }
 admin-source-default = par défaut
 admin-limit-set-part = { $name } à { $value }
-admin-limits-nothing = Rien n'a changé : indique au moins une limite, ou `reset: True`.
+admin-limits-nothing = Rien n'a changé : indique au moins une limite, ou `{ cmd-videoadmin-limits-opt-reset }: True`.
 admin-limits-set = Réglé { $parts } sur ce serveur.
 admin-limits-reset = Limites de ce serveur remises aux valeurs par défaut du bot.
 admin-limits-reset-then-set = Limites de ce serveur remises aux valeurs par défaut du bot, puis réglé { $parts }.
@@ -461,7 +461,7 @@ admin-unban-not-banned = <@{ $user }> n'est pas banni ici ; rien n'a changé.
 admin-unban-done = <@{ $user }> peut à nouveau faire des vidéos sur ce serveur.
 admin-pause-already = La création de vidéos est déjà en pause sur ce serveur ; rien n'a changé.
 admin-pause-not-paused = La création de vidéos n'est pas en pause sur ce serveur ; rien n'a changé.
-admin-pause-done = Création de vidéos mise en pause sur ce serveur : les nouvelles vidéos sont refusées jusqu'à `/videoadmin resume` (celles en cours se terminent).
+admin-pause-done = Création de vidéos mise en pause sur ce serveur : les nouvelles vidéos sont refusées jusqu'à `/videoadmin { cmd-videoadmin-resume }` (celles en cours se terminent).
 admin-resume-done = Création de vidéos reprise sur ce serveur : les membres peuvent de nouveau faire des vidéos.
 admin-requester-only-already-on = L'option « seulement le demandeur » est déjà activée ; rien n'a changé.
 admin-requester-only-already-off = L'option « seulement le demandeur » est déjà désactivée ; rien n'a changé.
