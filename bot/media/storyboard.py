@@ -12,6 +12,7 @@ import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from importlib import resources
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -175,9 +176,16 @@ def _layout(segments: Sequence[Segment], target: int) -> tuple[list[Panel], list
 # ---- drawing ---------------------------------------------------------------------------------------------
 
 
+@functools.cache
+def _font_file() -> bytes:
+    """DejaVu Sans, bundled (fonts/LICENSE): Pillow's default font has ASCII only, and a member's name, a
+    prompt or a label in German, Spanish, French or Portuguese drew its accented letters as empty boxes."""
+    return resources.files("bot.media").joinpath("fonts", "DejaVuSans.ttf").read_bytes()
+
+
 @functools.lru_cache(maxsize=8)
 def _font(size: int) -> Font:
-    return ImageFont.load_default(size)
+    return ImageFont.truetype(io.BytesIO(_font_file()), size)
 
 
 def _clip(draw: ImageDraw.ImageDraw, text: str, font: Font, width: int) -> str:

@@ -1,0 +1,50 @@
+"""The storyboard picture's text: every letter drawn as a letter, not as the font's empty box, in every
+shipped language and for members' names and prompts in the scripts Discord's languages use."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import i18n
+from bot.media import storyboard
+
+# A private-use code point: no font has it, so it draws as the font's "missing glyph" box.
+NO_GLYPH = "\U0010fffd"
+# What a member may type: names and prompts in the Latin, Cyrillic and Greek letters of Discord's languages.
+MEMBERS_TEXT = "Zoë Müller · Ñandú ção ő ł ş ğ İ ř ů Æ ß · Привет, мир · Ελλάδα · “quotes” — dash …"
+# Drawn on the picture: the title, each panel's kind, "by <name>", the prompt or its stand-in, the note in
+# place of a frame and the branching badge (story.py passes kind-*, someone and story-note-* in as text).
+DRAWN = (
+    "story-picture-title", "story-picture-title-hidden", "story-by", "story-no-prompt", "story-clip-gone",
+    "story-branching-off", "someone", "kind-video", "kind-extend", "kind-remix", "kind-retry", "kind-animate",
+    "story-note-failed", "story-note-timed-out", "story-note-cancelled", "story-note-rejected",
+    "story-note-submit-unknown", "story-note-in-progress",
+)  # fmt: skip
+
+
+def _missing(text: str) -> set[str]:
+    font = storyboard._font(14)
+    box = bytes(font.getmask(NO_GLYPH))
+    return {ch for ch in set(text) if not ch.isspace() and bytes(font.getmask(ch)) == box}
+
+
+def test_the_check_sees_a_missing_letter() -> None:
+    assert _missing("日本") == {"日", "本"}, "a script the bundled font lacks is reported"
+    assert _missing("abc") == set()
+
+
+@pytest.mark.parametrize("locale", i18n.LOCALES)
+def test_every_label_of_the_storyboard_is_drawn_in_its_own_letters(locale: str) -> None:
+    texts = [i18n.text(locale, key, job=12, count=3, title="T", name="N") for key in DRAWN]
+    assert _missing("".join(texts)) == set(), locale
+
+
+def test_members_names_and_prompts_are_drawn_in_their_own_letters() -> None:
+    assert _missing(MEMBERS_TEXT) == set()
+    # And they reach the picture: a board with such a name and prompt renders (its text wrapped and clipped
+    # by the same font's widths).
+    segment = storyboard.Segment(
+        job_id=1, parent_id=None, author="Zoë Müller", how="vídeo", prompt=MEMBERS_TEXT
+    )
+    board = storyboard.render([segment], 1, locale="pt-BR")
+    assert board.png.startswith(b"\x89PNG")
