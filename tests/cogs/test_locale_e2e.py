@@ -93,7 +93,8 @@ async def test_commands_sync_with_their_localizations(harness: Harness) -> None:
     assert "en-GB" not in (video.get("description_localizations") or {}), "English is the default"
     options: dict[str, Any] = {o["name"]: o for o in video["options"]}
     assert options["image3"]["name_localizations"] == {"es-ES": "imagen3", "es-419": "imagen3", "de": "bild3",
-                                                       "fr": "image3", "pt-BR": "imagem3"}  # fmt: skip
+                                                       "fr": "image3", "pt-BR": "imagem3",
+                                                       "ru": "изображение3"}  # fmt: skip
     assert options["aspect_ratio"]["choices"][0]["name_localizations"]["fr"] == "16:9 (paysage)"
     admin = h.discord.find_command("videoadmin", h.discord.guild.id)
     show = next(o for o in admin["options"] if o["name"] == "show")
