@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -26,6 +27,7 @@ MAX_BYTES = 8 * 1024 * 1024  # above this the picture is drawn again without fra
 ALT_TEXT_MAX = 1024  # Discord's limit on an attachment's description
 
 PANEL_W, PANEL_H = 224, 236
+MIN_WIDTH, MAX_WIDTH = 480, 960  # the picture's width at least, and at most where the heading alone widens it
 THUMB_W, THUMB_H = 208, 117
 GAP, MARGIN, HEADER = 28, 20, 44
 PAD = 8
@@ -78,6 +80,7 @@ class Storyboard:
     summarised: bool
     hidden: int  # segments of the tree not drawn
     alt_text: str = field(default="")
+    title: str = field(default="")  # the heading as drawn (clipped with "…" only past MAX_WIDTH)
 
     def panel(self, job_id: int) -> Panel:
         return next(p for p in self.panels if p.job_id == job_id)
@@ -278,13 +281,16 @@ def _render(segments: Sequence[Segment], target: int, *, frames: bool, locale: o
     path = _path(by_id, target)
     width = max(p.box[2] for p in panels) + MARGIN
     height = max(p.box[3] for p in panels) + MARGIN
-    width = max(width, 480)
-    canvas = Image.new("RGB", (width, height), BACKGROUND)
-    draw = ImageDraw.Draw(canvas)
     title = i18n.text(locale, "story-picture-title", job=target, count=len(path))
     if hidden:
         title = i18n.text(locale, "story-picture-title-hidden", title=title, count=hidden)
-    draw.text((MARGIN, MARGIN), _clip(draw, title, _font(18), width - 2 * MARGIN), TEXT, _font(18))
+    # As wide as the heading needs: a tree of one or two clips is narrower than its heading in most languages.
+    heading = math.ceil(_font(18).getlength(title)) + 2 * MARGIN
+    width = max(width, MIN_WIDTH, min(heading, MAX_WIDTH))
+    canvas = Image.new("RGB", (width, height), BACKGROUND)
+    draw = ImageDraw.Draw(canvas)
+    title = _clip(draw, title, _font(18), width - 2 * MARGIN)
+    draw.text((MARGIN, MARGIN), title, TEXT, _font(18))
     placed = {p.job_id: p for p in panels}
     for p in panels:
         if p.parent_id is not None and p.parent_id in placed:
@@ -298,4 +304,4 @@ def _render(segments: Sequence[Segment], target: int, *, frames: bool, locale: o
     )
     alt = i18n.text(locale, "story-alt", steps=steps)
     alt = alt if len(alt) <= ALT_TEXT_MAX else alt[: ALT_TEXT_MAX - 1] + "…"
-    return Storyboard(buffer.getvalue(), width, height, panels, order, path, summarised, hidden, alt)
+    return Storyboard(buffer.getvalue(), width, height, panels, order, path, summarised, hidden, alt, title)

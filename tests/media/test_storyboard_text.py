@@ -48,3 +48,17 @@ def test_members_names_and_prompts_are_drawn_in_their_own_letters() -> None:
     )
     board = storyboard.render([segment], 1, locale="pt-BR")
     assert board.png.startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("locale", i18n.LOCALES)
+def test_a_small_trees_heading_is_drawn_whole(locale: str) -> None:
+    """One or two clips make a narrow picture; its heading ("Story of job #2: 2 segments from the first
+    clip") is wider than that in most languages, and had been cut with "…". The picture widens for it."""
+    segments = [
+        storyboard.Segment(job_id=1, parent_id=None, author="Ana", how="video", prompt="a paper boat"),
+        storyboard.Segment(job_id=2, parent_id=1, author="Bo", how="extend", prompt="the camera flies up"),
+    ]
+    for target in (1, 2):
+        board = storyboard.render(segments[:target], target, locale=locale)
+        assert board.title == i18n.text(locale, "story-picture-title", job=target, count=target), board.title
+        assert board.width <= storyboard.MAX_WIDTH
