@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import io
 import math
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -191,6 +192,28 @@ def _font(size: int) -> Font:
     return ImageFont.truetype(io.BytesIO(_font_file()), size)
 
 
+_MISSING = "\U0010fffd"  # a private-use code point: no font has it, so it draws as the missing-glyph box
+
+
+@functools.lru_cache(maxsize=4096)
+def _has_glyph(ch: str) -> bool:
+    font = _font(14)
+    return ch.isspace() or bytes(font.getmask(ch)) != bytes(font.getmask(_MISSING))
+
+
+def _drawable(text: str) -> str:
+    """A member's text without the emoji and symbols the font cannot draw (a name like "🔥 Zoë 🔥" is drawn
+    "Zoë", not between two empty boxes); letters it cannot draw stay, as boxes, so a name in a script the
+    font lacks still shows that something is there. Empty when nothing is left (the caller keeps the text)."""
+    kept = []
+    for ch in text:
+        kind = unicodedata.category(ch)
+        if kind == "Cf" or (kind.startswith(("S", "M", "C")) and not _has_glyph(ch)):
+            continue  # joiners and selectors (invisible), and symbols, marks and controls without a glyph
+        kept.append(ch)
+    return " ".join("".join(kept).split())
+
+
 def _clip(draw: ImageDraw.ImageDraw, text: str, font: Font, width: int) -> str:
     full = draw.textlength(text, font=font)
     if full <= width:
@@ -248,12 +271,12 @@ def _draw_panel(
     y = top + PAD + THUMB_H + 6
     draw.text((left + PAD, y), _clip(draw, f"#{seg.job_id} · {seg.how}", _font(16), width), TEXT, _font(16))
     y += 20
-    by = i18n.text(locale, "story-by", name=seg.author)
+    by = i18n.text(locale, "story-by", name=_drawable(seg.author) or seg.author)
     draw.text((left + PAD, y), _clip(draw, by, _font(14), width), MUTED, _font(14))
     y += 19
     for line in _wrap(
         draw,
-        seg.prompt or i18n.text(locale, "story-no-prompt"),
+        _drawable(seg.prompt) or seg.prompt or i18n.text(locale, "story-no-prompt"),
         _font(13),
         width,
         3 if not panel.side_branches else 2,

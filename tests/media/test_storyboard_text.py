@@ -62,3 +62,14 @@ def test_a_small_trees_heading_is_drawn_whole(locale: str) -> None:
         board = storyboard.render(segments[:target], target, locale=locale)
         assert board.title == i18n.text(locale, "story-picture-title", job=target, count=target), board.title
         assert board.width <= storyboard.MAX_WIDTH
+
+
+def test_a_members_emoji_are_left_out_rather_than_drawn_as_boxes() -> None:
+    """Discord names and prompts are full of emoji the bundled font has no glyph for: they are left out of
+    the picture (the caption and the cards, drawn by Discord, keep them); letters of a script the font lacks
+    are kept (as boxes), so a name in it still shows that something is there."""
+    assert storyboard._drawable("🔥 Zoë 🔥") == "Zoë"
+    assert storyboard._drawable("ok 👍🏽 👨‍👩‍👧 fine") == "ok fine"  # skin tone, joiners and all
+    assert _missing(storyboard._drawable("a 🦄 unicorn at dawn 🌅✨")) == set()
+    assert storyboard._drawable("さくら") == "さくら", "letters stay"
+    assert storyboard._drawable("🔥🔥") == "", "nothing left: the caller draws the text as it was"
