@@ -23,7 +23,7 @@ log = logging.getLogger("bot.i18n")
 
 DEFAULT_LOCALE = "en-US"
 # The shipped catalogs, by Discord locale. Adding a language: add its file here (see the README).
-LOCALES: tuple[str, ...] = ("en-US", "es-ES", "de", "fr", "pt-BR", "ru", "tr")
+LOCALES: tuple[str, ...] = ("en-US", "es-ES", "de", "fr", "pt-BR", "ru", "tr", "pl")
 # Discord locales served by another shipped catalog.
 ALIASES: Mapping[str, str] = {"en-GB": "en-US", "es-419": "es-ES"}
 

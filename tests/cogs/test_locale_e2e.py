@@ -95,7 +95,8 @@ async def test_commands_sync_with_their_localizations(harness: Harness) -> None:
     assert options["image3"]["name_localizations"] == {"es-ES": "imagen3", "es-419": "imagen3", "de": "bild3",
                                                        "fr": "image3", "pt-BR": "imagem3",
                                                        "ru": "изображение3",
-                                                       "tr": "görsel3"}  # fmt: skip
+                                                       "tr": "görsel3",
+                                                       "pl": "obraz3"}  # fmt: skip
     assert options["aspect_ratio"]["choices"][0]["name_localizations"]["fr"] == "16:9 (paysage)"
     admin = h.discord.find_command("videoadmin", h.discord.guild.id)
     show = next(o for o in admin["options"] if o["name"] == "show")
