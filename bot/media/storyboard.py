@@ -195,10 +195,15 @@ def _font(size: int) -> Font:
 _MISSING = "\U0010fffd"  # a private-use code point: no font has it, so it draws as the missing-glyph box
 
 
+@functools.cache
+def _missing_box() -> bytes:
+    return bytes(_font(14).getmask(_MISSING))
+
+
 @functools.lru_cache(maxsize=4096)
 def _has_glyph(ch: str) -> bool:
-    font = _font(14)
-    return ch.isspace() or bytes(font.getmask(ch)) != bytes(font.getmask(_MISSING))
+    """Whether the font draws `ch` as itself, not as its missing-glyph box."""
+    return ch.isspace() or bytes(_font(14).getmask(ch)) != _missing_box()
 
 
 def _drawable(text: str) -> str:
