@@ -121,6 +121,17 @@ def test_help_and_answers_name_commands_as_the_members_own_command_picker_does(l
     assert f"`{name('cmd-videoadmin-limits-opt-reset')}: True`" in name("admin-limits-nothing")
 
 
+@pytest.mark.parametrize("locale", i18n.LOCALES)
+def test_the_cannot_post_refusal_names_permissions_as_the_permission_list_does(locale: str) -> None:
+    """The refusal an admin reads names the permissions in the same words as every other permission answer
+    (`permission-*`, Discord's own labels in that language), so a label corrected in one place is corrected
+    in all. The refusal had its own copies; with de, pl and ru's labels set to Discord's and those copies left
+    as they were, this fails."""
+    refusal = i18n.text(locale, "refusal-cannot-post")
+    for pid in ("view-channel", "send-messages", "embed-links", "attach-files"):
+        assert i18n.text(locale, f"permission-{pid}") in refusal, (locale, pid)
+
+
 def test_locale_resolution_and_english_fallback() -> None:
     assert i18n.resolve("es-419") == "es-ES" and i18n.resolve("en-GB") == "en-US"
     assert i18n.resolve("ja") == "en-US" and i18n.resolve(None) == "en-US"

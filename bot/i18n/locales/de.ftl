@@ -21,7 +21,7 @@ paused-operator-told = { $sentence } Der Betreiber wurde informiert.
 refusal-shutting-down = Ich starte gerade neu; nichts wurde berechnet. Bitte versuche es in einer Minute noch einmal.
 
 ## Berechtigungen, wie Discord sie nennt
-permission-view-channel = Kanal ansehen
+permission-view-channel = Kanal anzeigen
 permission-send-messages = Nachrichten senden
 permission-send-messages-in-threads = Nachrichten in Threads senden
 permission-embed-links = Links einbetten
@@ -202,7 +202,7 @@ cmd-video-opt-private-desc = Das Ergebnis in deine Direktnachrichten statt in di
 choice-16-9 = 16:9 (Querformat)
 choice-9-16 = 9:16 (Hochformat)
 cmd-animate-with-ai = Mit KI animieren
-refusal-cannot-post = Ich kann in diesem Kanal nicht posten: Ich brauche hier die Berechtigungen Kanal ansehen, Nachrichten senden, Links einbetten und Dateien anhängen. Nichts wurde berechnet.
+refusal-cannot-post = Ich kann in diesem Kanal nicht posten: Ich brauche hier die Berechtigungen { permission-view-channel }, { permission-send-messages }, { permission-embed-links } und { permission-attach-files }. Nichts wurde berechnet.
 refusal-dms-closed = Ich kann dir keine Direktnachrichten schicken, daher kann ich kein privates Video liefern: Erlaube Direktnachrichten von Servermitgliedern (Privatsphäre-Einstellungen) und versuche es erneut. Nichts wurde berechnet.
 refusal-no-dms = Videos können nur auf einem Server gemacht werden.
 the-bot = der Bot

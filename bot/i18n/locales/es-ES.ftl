@@ -23,7 +23,7 @@ refusal-shutting-down = Me estoy reiniciando ahora mismo; no se cobró nada. Vue
 ## Permisos, como los llama Discord
 permission-view-channel = Ver canal
 permission-send-messages = Enviar mensajes
-permission-send-messages-in-threads = Enviar mensajes en hilos
+permission-send-messages-in-threads = Enviar mensajes en los hilos
 permission-embed-links = Insertar enlaces
 permission-attach-files = Adjuntar archivos
 permission-read-message-history = Leer el historial de mensajes
@@ -208,7 +208,7 @@ cmd-video-opt-private-desc = Envía el resultado a tus mensajes directos en luga
 choice-16-9 = 16:9 (horizontal)
 choice-9-16 = 9:16 (vertical)
 cmd-animate-with-ai = Animar con IA
-refusal-cannot-post = No puedo publicar en este canal: necesito los permisos Ver canal, Enviar mensajes, Insertar enlaces y Adjuntar archivos aquí. No se cobró nada.
+refusal-cannot-post = No puedo publicar en este canal: necesito los permisos { permission-view-channel }, { permission-send-messages }, { permission-embed-links } y { permission-attach-files } aquí. No se cobró nada.
 refusal-dms-closed = No puedo enviarte mensajes directos, así que no puedo entregarte un vídeo privado: permite los mensajes directos de miembros del servidor (Privacidad) y vuelve a intentarlo. No se cobró nada.
 refusal-no-dms = Los vídeos solo se pueden hacer en un servidor.
 the-bot = el bot

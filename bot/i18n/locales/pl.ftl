@@ -35,9 +35,9 @@ refusal-shutting-down = Właśnie się restartuję; nic nie naliczono. Spróbuj 
 permission-view-channel = „Wyświetlanie kanału”
 permission-send-messages = „Wysyłanie wiadomości”
 permission-send-messages-in-threads = „Wysyłanie wiadomości w wątkach”
-permission-embed-links = „Osadzanie linków”
+permission-embed-links = „Wyświetlanie podglądu linku”
 permission-attach-files = „Załączanie plików”
-permission-read-message-history = „Czytanie historii wiadomości”
+permission-read-message-history = „Czytanie historii czatu”
 refusal-missing-permissions = { $where ->
     [thread] Nie mogę publikować tu filmów: w tym wątku brakuje mi { $count ->
         [one] uprawnienia
@@ -275,7 +275,7 @@ cmd-video-opt-private-desc = Wyślij wynik do wiadomości bezpośrednich zamiast
 choice-16-9 = 16:9 (poziomo)
 choice-9-16 = 9:16 (pionowo)
 cmd-animate-with-ai = Animuj za pomocą AI
-refusal-cannot-post = Nie mogę publikować na tym kanale: potrzebuję tu uprawnień „Wyświetlanie kanału”, „Wysyłanie wiadomości”, „Osadzanie linków” i „Załączanie plików”. Nic nie naliczono.
+refusal-cannot-post = Nie mogę publikować na tym kanale: potrzebuję tu uprawnień { permission-view-channel }, { permission-send-messages }, { permission-embed-links } i { permission-attach-files }. Nic nie naliczono.
 refusal-dms-closed = Nie mogę wysyłać ci wiadomości bezpośrednich, więc nie dostarczę prywatnego filmu: zezwól na wiadomości bezpośrednie od członków serwera (Ustawienia prywatności) i spróbuj ponownie. Nic nie naliczono.
 refusal-no-dms = Filmy można tworzyć tylko na serwerze.
 the-bot = bot

@@ -29,7 +29,7 @@ permission-send-messages = Enviar mensagens
 permission-send-messages-in-threads = Enviar mensagens em tópicos
 permission-embed-links = Inserir links
 permission-attach-files = Anexar arquivos
-permission-read-message-history = Ler histórico de mensagens
+permission-read-message-history = Ver histórico de mensagens
 refusal-missing-permissions = { $where ->
     [thread] Não consigo publicar vídeos aqui: não tenho { $count ->
         [one] a permissão
@@ -234,7 +234,7 @@ cmd-video-opt-private-desc = Envia o resultado para as suas mensagens diretas em
 choice-16-9 = 16:9 (horizontal)
 choice-9-16 = 9:16 (vertical)
 cmd-animate-with-ai = Animar com IA
-refusal-cannot-post = Não consigo publicar neste canal: preciso das permissões Ver canal, Enviar mensagens, Inserir links e Anexar arquivos aqui. Nada foi cobrado.
+refusal-cannot-post = Não consigo publicar neste canal: preciso das permissões { permission-view-channel }, { permission-send-messages }, { permission-embed-links } e { permission-attach-files } aqui. Nada foi cobrado.
 refusal-dms-closed = Não consigo enviar mensagens diretas para você, então não posso entregar um vídeo privado: permita mensagens diretas de membros do servidor (Configurações de privacidade) e tente de novo. Nada foi cobrado.
 refusal-no-dms = Os vídeos só podem ser feitos em um servidor.
 the-bot = o bot

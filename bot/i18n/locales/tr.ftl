@@ -32,7 +32,7 @@ refusal-shutting-down = Şu anda yeniden başlatılıyorum; kredi harcanmadı. L
 ## İzinler, Discord'un bir kanalın İzinler sayfasında kullandığı adlarla
 permission-view-channel = Kanalı Görüntüle
 permission-send-messages = Mesaj Gönder
-permission-send-messages-in-threads = Alt Başlıklarda Mesaj Gönder
+permission-send-messages-in-threads = Alt Başlıklarda Mesajlar Gönder
 permission-embed-links = Bağlantı Yerleştir
 permission-attach-files = Dosya Ekle
 permission-read-message-history = Mesaj Geçmişini Oku
@@ -225,7 +225,7 @@ cmd-video-opt-private-desc = Sonucu bu kanal yerine direkt mesajlarına gönder
 choice-16-9 = 16:9 (yatay)
 choice-9-16 = 9:16 (dikey)
 cmd-animate-with-ai = Yapay zeka ile canlandır
-refusal-cannot-post = Bu kanala mesaj gönderemiyorum: burada Kanalı Görüntüle, Mesaj Gönder, Bağlantı Yerleştir ve Dosya Ekle izinlerine ihtiyacım var. Kredi harcanmadı.
+refusal-cannot-post = Bu kanala mesaj gönderemiyorum: burada { permission-view-channel }, { permission-send-messages }, { permission-embed-links } ve { permission-attach-files } izinlerine ihtiyacım var. Kredi harcanmadı.
 refusal-dms-closed = Sana direkt mesaj gönderemiyorum, bu yüzden özel bir videoyu teslim edemem: sunucu üyelerinden gelen direkt mesajlara izin ver (Gizlilik Ayarları) ve tekrar dene. Kredi harcanmadı.
 refusal-no-dms = Videolar yalnızca bir sunucuda oluşturulabilir.
 the-bot = bot
