@@ -163,13 +163,24 @@ def poll_reading(
         t += next_gap(post.law(t))
 
 
+Policy = Callable[[float], Callable[[Uncertain | None], float]]  # a price → the gap after each reading
+
+
+def one_price(late_after: float) -> Policy:
+    """The oracle's programme: `price` per job seen more than `late_after` after its finish."""
+
+    def policy(price: float) -> Callable[[Uncertain | None], float]:
+        def gap(law: Uncertain | None) -> float:
+            return MIN_GAP if law is None else max(MIN_GAP, best_plan(law, price, late_after).first)
+
+        return gap
+
+    return policy
+
+
 def run(job: SynthJob, late_cost: float, late_after: float) -> tuple[int, float]:
     """One job: (polls, delay)."""
-
-    def gap(law: Uncertain | None) -> float:
-        return MIN_GAP if law is None else max(MIN_GAP, best_plan(law, late_cost, late_after).first)
-
-    return poll_reading(job, Posterior.prior(), gap)
+    return poll_reading(job, Posterior.prior(), one_price(late_after)(late_cost))
 
 
 @dataclass(frozen=True)
@@ -183,13 +194,19 @@ class Reference:
 
 
 def reference(
-    jobs: Sequence[SynthJob], *, late_after: float = 5.0, max_delay: float = 15.0, rounds: int = 6
+    jobs: Sequence[SynthJob],
+    *,
+    late_after: float = 5.0,
+    max_delay: float = 15.0,
+    rounds: int = 6,
+    policy: Policy | None = None,
 ) -> Reference:
     """The fewest mean calls with a p95 delay within `late_after` and none over `max_delay` (issue 11's
-    per-variant limits), by bisecting the one price on lateness."""
+    per-variant limits), by bisecting the price on lateness of `policy` (default: one_price)."""
+    gaps = policy or one_price(late_after)
 
     def at(price: float) -> Reference:
-        runs = [run(j, price, late_after) for j in jobs]
+        runs = [poll_reading(j, Posterior.prior(), gaps(price)) for j in jobs]
         delays = [d for _, d in runs]
         polls = tuple(p for p, _ in runs)
         calls = sum(polls) / len(polls)

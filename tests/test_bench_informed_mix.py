@@ -19,7 +19,7 @@ STEP = oracle.STEP
 def _exhaustive(s: tuple[float, ...], prices: im.Prices) -> float:
     """The optimum over every sequence of polls on the grid (gaps from min_gap to 60 s), by plain search."""
     n = len(s) - 1
-    d1, d2 = round(prices.within / STEP), round(im.LATE_AFTER / STEP)
+    d1, d2 = round(prices.within / STEP), round(prices.late_after / STEP)
     lo, hi = round(prices.min_gap / STEP), round(oracle.MAX_GAP / STEP)
 
     def at(k: int) -> float:
@@ -40,7 +40,7 @@ def _exhaustive(s: tuple[float, ...], prices: im.Prices) -> float:
 
 
 def _cost(s: tuple[float, ...], polls: list[int], prices: im.Prices) -> float:
-    d1, d2 = round(prices.within / STEP), round(im.LATE_AFTER / STEP)
+    d1, d2 = round(prices.within / STEP), round(prices.late_after / STEP)
 
     def at(k: int) -> float:
         return s[k] if k < len(s) - 1 else 0.0
@@ -54,13 +54,17 @@ def _cost(s: tuple[float, ...], polls: list[int], prices: im.Prices) -> float:
     return total
 
 
-@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("seed", range(9))
 def test_the_programme_finds_the_optimum_of_every_sequence_of_polls(seed: int) -> None:
+    """Seeds 0-5 price the mix's lines (τ and 4 s); 6-8 the `fast` reference's (5 s and 15 s)."""
     rng = random.Random(seed)
-    n = rng.randint(20, 40)
+    n = rng.randint(20, 40) if seed < 6 else rng.randint(40, 80)
     cuts = sorted(rng.random() for _ in range(n - 1))
     s = (1.0, *(1 - c for c in cuts), 0.0)  # a random law of the finish over n grid steps
-    prices = im.Prices(quick=rng.uniform(0, 50), within=1.0, late=rng.uniform(1, 30))
+    if seed < 6:
+        prices = im.Prices(quick=rng.uniform(0, 50), within=1.0, late=rng.uniform(1, 30))
+    else:
+        prices = im.Prices(quick=rng.uniform(1, 30), within=5.0, late=rng.uniform(50, 300), late_after=15.0)
     polls = im.best_polls(s, prices)
     assert polls[-1] >= len(s) - 1, "it polls until the finish is certain"
     assert all(b - a >= 4 for a, b in itertools.pairwise([0, *polls])), "gaps of at least 2 s"
@@ -147,3 +151,22 @@ def test_the_smooth_posterior_with_the_estimate_never_rules_out_the_truth_and_it
                 t += rng.uniform(2.0, 0.2 * job.duration)
     assert polls > 300
     assert early / polls < 0.1 and late / polls < 0.12, (early / polls, late / polls)
+
+
+def test_a_second_price_on_the_longest_waits_cuts_them_where_one_price_would_not() -> None:
+    """The `fast` reference's second price (informed_mix.two_prices): a finish most likely within 10 s but
+    with a thin tail over the next 100 s. One price on waits over 5 s leaves the tail to a long gap; a price
+    on waits over 15 s as well polls through it, so no finish there is seen more than 15 s late."""
+    n = round(110 / STEP)
+    # 94 % of the finish within the first 10 s (20 steps), the other 6 % spread evenly over the next 100 s.
+    head = [1 - 0.94 * k / 20 for k in range(20)]
+    s = (*head, *(0.06 * (1 - (k - 20) / (n - 20)) for k in range(20, n)), 0.0)
+    one = im.best_polls(s, im.Prices(quick=5.0, within=5.0, late=0.0, late_after=15.0))
+    two = im.best_polls(s, im.Prices(quick=5.0, within=5.0, late=200.0, late_after=15.0))
+
+    def worst_wait(polls: list[int]) -> float:  # the longest a finish on the grid waits for the next poll
+        return max(b - a for a, b in itertools.pairwise([0, *polls])) * STEP
+
+    assert worst_wait(one) > 15.0, "one price lets the thin tail wait"
+    assert worst_wait(two) <= 15.0
+    assert len(two) > len(one)
