@@ -24,9 +24,12 @@ def test_lagging_jumpy_readings_no_longer_stretch_a_gap_past_what_the_estimate_a
         return pollsim.simulate(pollsim.OurPlanner(), jobs)[427].delay
 
     assert wait() <= 15.0
-    # Two rules stand in the way: the guard on the gap the pace may stretch, and the doubt a record with
-    # jumpy jobs casts on any pace (PACE_RECORD_DOUBT), enough alone. Without both, the gap stretches again.
+    # Two rules were put in the way: the guard on the gap the pace may stretch, and the doubt a record with
+    # jumpy jobs casts on any pace (PACE_RECORD_DOUBT), enough alone. Since the record learns the law of the
+    # curves per axis (bot.jobs.curve.law), it reads these readings well enough by itself: without both rules
+    # the clip waits 0.7 s (it had waited over 20 s), and no job waits over 15 s without them (estimate low
+    # on seeds 0-1, jumpy and the mix on seed 1). The job stays here so that the law keeps reading it so.
     monkeypatch.setattr(schedule, "PACE_GUARD", float("inf"))
     assert wait() <= 15.0, "the record's doubt alone"
     monkeypatch.setattr(schedule, "PACE_RECORD_DOUBT", 0.0)
-    assert wait() > 20.0, "without the guard and the doubt the pace stretches the gap again"
+    assert wait() <= 15.0, "the cells' law alone"

@@ -51,6 +51,7 @@ MIN_FLAG_SAMPLES = 12  # fewer than this with (without) progress: their bias is 
 # this distribution of multiples of that time); before enough are seen, a level is taken for a linear share.
 LEVELS = (10, 20, 30, 40, 50, 60, 70, 80, 90, 95)
 CALIBRATION_SIGMA = 0.5  # the spread of that default
+WARM_ROUNDS = 3  # rounds of the cells' law (bot.jobs.curve.law) per finished job, from the law before
 
 Component = tuple[float, float, float]  # (weight, mu, sigma) of a normal in log space
 
@@ -157,7 +158,9 @@ class PlannerMemory:
         self._obs: list[Observation] = []
         self._priors: dict[str, Prior] = {}
         self._unit = unit  # the poller's min_interval: how old a reading may be is counted in it
-        self._cells: dict[int, tuple[list[float], float] | None] = {}  # id(observation) → its curve cells
+        # id(observation) → its heaviest curve cells and its chance of following a curve at even odds
+        self._cells: dict[int, tuple[curve.Kept, float] | None] = {}
+        self._law: curve.Marginals | None = None  # the cells' law last learned (the next one starts there)
         for obs in observations:
             self._obs.append(obs)
         self._trim()
@@ -185,11 +188,12 @@ class PlannerMemory:
         for key in [k for k in self._cells if k not in live]:
             del self._cells[key]
 
-    def _curve_cells(self, obs: Observation) -> tuple[list[float], float] | None:
+    def _curve_cells(self, obs: Observation) -> tuple[curve.Kept, float] | None:
         """Which cells explain one finished job's readings (curve.cell_weights), worked out once per job."""
         key = id(obs)
         if key not in self._cells:
-            self._cells[key] = curve.cell_weights(obs.readings, obs.actual, self._unit)
+            found = curve.cell_weights(obs.readings, obs.actual, self._unit)
+            self._cells[key] = None if found is None else (curve.kept(found[0]), found[1])
         return self._cells[key]
 
     def _refit(self) -> None:
@@ -216,8 +220,12 @@ class PlannerMemory:
         curved = [w for w in read if w is not None]
         cells, curve_share = None, 0.5
         if curved:
-            learned, curve_share = curve.learn(curved, len(read) - len(curved))
-            cells = tuple(learned)
+            curve_share = curve.curve_share([c for _, c in curved], len(read) - len(curved))
+            jobs = [(curve.on_curve(c, curve_share), job) for job, c in curved]
+            # One job more (or one out of the window) moves the law a little: it starts where the last one
+            # ended, with WARM_ROUNDS (a fresh memory, restarted with its record, learns it from nothing).
+            self._law = curve.law(jobs, self._law, None if self._law is None else WARM_ROUNDS)
+            cells = tuple(curve.cells(self._law))
         every = [math.log(o.actual) for o in self._obs][-DURATION_WINDOW:]
         for kind in KINDS:
             own = [math.log(o.actual) for o in self._obs if o.kind == kind][-DURATION_WINDOW:]

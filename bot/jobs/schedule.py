@@ -153,7 +153,13 @@ TRUSTED_DOUBT = 0.02
 # reading leaves (p95 4.72-4.88 -> 4.49-4.52 s on seeds 0-3), and the slack spends part of that on calls.
 # Chosen on seeds 0-3 among 1.5, 1.75 and 2.0, the one better than before on every seed in both calls and p95
 # (fast: 0.440-0.454 -> 0.436-0.450x, p95 4.72-4.88 -> 4.54-4.68 s).
-TRUSTED_SLACK = 1.75
+# Down to 0.75 with the cells' law learned per axis by maximum likelihood (bot.jobs.curve.law) and read with
+# half the slack on such a record (bot.jobs.curve.TRUSTED_CURVE_SLACK): the sharper finish it reads spends
+# the p95 on calls by itself (fast, seeds 0-1: at 1.75, p95 5.40 / 4.87 s; at 1.0, 0.441 / 0.422x at p95
+# 4.86 / 4.75 s, max 14.1 s), and at 0.75 it makes 0.443 / 0.428x at p95 4.59 / 4.47 s, max 13.8 / 11.7 s,
+# against 0.450 / 0.439x at 4.68 / 4.61 s before. So a record of curves now keeps a little more margin for
+# late finishes than any other record, and its sharper reading spends more than that margin.
+TRUSTED_SLACK = 0.75
 TRUSTED_SINGLE_GAP = math.inf
 # A gap may be at most this multiple of the gap the belief without the job's pace allows (the estimate's law
 # and what the level reached meant before): readings of a jumpy job that lag its truth can look like a
@@ -338,7 +344,8 @@ def _beliefs(
     record = _progress_record(prior, progress_log, submitted_at, in_band=True)
     if record is not None:
         law = _product(law, record)
-    mass, comps = curve.posterior(readings, prior.cells, law.components, unit)
+    slack = curve.TRUSTED_CURVE_SLACK if _trusted(prior) else curve.SLACK
+    mass, comps = curve.posterior(readings, prior.cells, law.components, unit, slack)
     lt = math.log(max(1e-3, now - submitted_at))
     s_curve = _survival(comps, lt) if mass > 0 else 0.0
     if s_curve <= 0:
