@@ -194,10 +194,21 @@ Kept = tuple[tuple[float, int, int, int, int], ...]  # a job's heaviest cells: (
 
 def learn(per_job: Sequence[tuple[Sequence[float], float]], others: int) -> tuple[list[float], float]:
     """The record's share of each cell, and the share of jobs whose progress follows a curve (`others`: jobs
-    no cell explained): `curve_share`, then `law` from nothing."""
-    share = curve_share([c for _, c in per_job], others)
-    jobs = [(_posterior(chance, share), kept(weights)) for weights, chance in per_job]
-    return cells(law(jobs)), share
+    no cell explained), from each job's `cell_weights`: `fit` from nothing."""
+    marginals, share = fit([(kept(weights), chance) for weights, chance in per_job], others)
+    return cells(marginals), share
+
+
+def fit(
+    per_job: Sequence[tuple[Kept, float]],
+    others: int,
+    start: Marginals | None = None,
+    rounds: int | None = None,
+) -> tuple[Marginals, float]:
+    """The cells' law and the share of jobs whose progress follows a curve, from each curve job's `kept`
+    cells and its chance at even odds: `curve_share`, then `law` (from `start`, in `rounds`)."""
+    share = curve_share([chance for _, chance in per_job], others)
+    return law([(_posterior(chance, share), job) for job, chance in per_job], start, rounds), share
 
 
 def curve_share(chances: Sequence[float], others: int) -> float:
@@ -212,11 +223,6 @@ def curve_share(chances: Sequence[float], others: int) -> float:
     for _ in range(EM_ROUNDS):
         share = (sum(_posterior(c, share) for c in chances) + 1) / (len(chances) + others + 2)
     return share
-
-
-def on_curve(chance: float, share: float) -> float:
-    """A job's chance of following a curve when `share` of jobs do, from its chance at even odds."""
-    return _posterior(chance, share)
 
 
 def law(

@@ -220,11 +220,10 @@ class PlannerMemory:
         curved = [w for w in read if w is not None]
         cells, curve_share = None, 0.5
         if curved:
-            curve_share = curve.curve_share([c for _, c in curved], len(read) - len(curved))
-            jobs = [(curve.on_curve(c, curve_share), job) for job, c in curved]
             # One job more (or one out of the window) moves the law a little: it starts where the last one
             # ended, with WARM_ROUNDS (a fresh memory, restarted with its record, learns it from nothing).
-            self._law = curve.law(jobs, self._law, None if self._law is None else WARM_ROUNDS)
+            rounds = None if self._law is None else WARM_ROUNDS
+            self._law, curve_share = curve.fit(curved, len(read) - len(curved), self._law, rounds)
             cells = tuple(curve.cells(self._law))
         every = [math.log(o.actual) for o in self._obs][-DURATION_WINDOW:]
         for kind in KINDS:

@@ -328,7 +328,8 @@ def _beliefs(
         read=read,
         prior=prior,
     )
-    if read is not None and prior.cells is not None and not _trusted(prior):
+    trusted = _trusted(prior)
+    if read is not None and prior.cells is not None and not trusted:
         read = replace(read, trust=read.trust * (1 - PACE_RECORD_DOUBT * min(1.0, _off_curve(prior))))
     other = _with_pace(plain, read, now - submitted_at)
     readings = [(t - submitted_at, p) for t, p in progress_log if 0 < p < 100 and t > submitted_at]
@@ -344,7 +345,7 @@ def _beliefs(
     record = _progress_record(prior, progress_log, submitted_at, in_band=True)
     if record is not None:
         law = _product(law, record)
-    slack = curve.TRUSTED_CURVE_SLACK if _trusted(prior) else curve.SLACK
+    slack = curve.TRUSTED_CURVE_SLACK if trusted else curve.SLACK
     mass, comps = curve.posterior(readings, prior.cells, law.components, unit, slack)
     lt = math.log(max(1e-3, now - submitted_at))
     s_curve = _survival(comps, lt) if mass > 0 else 0.0
