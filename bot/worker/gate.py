@@ -17,9 +17,10 @@ round); the properties below answer from that view.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from typing import TypeVar
 
 from bot import apimart
@@ -68,6 +69,10 @@ class ApiGate:
         self._auth_logged = False
         self.probes = 0  # balance probes sent so far
         self._slot_lock = asyncio.Lock()
+        # Shared: this process's own changes to the pause, going on and done. A row read while one of them
+        # went on is older than what this process knows, and `sync` does not apply it.
+        self._changing = 0
+        self._changes = 0
 
     def hold_remaining(self) -> float:
         """Seconds left of a Retry-After pause (0 when none)."""
@@ -116,10 +121,16 @@ class ApiGate:
         """Shared: adopt the store's view of the pauses (another process may have started or ended one)."""
         if self._shared is None:
             return
+        changes = self._changes
         row = await self._shared.gate_state()
         now = self._clock()
         if row.paused_until > now:
             self.limiter.pause(row.paused_until - now)
+        if self._changing or self._changes != changes:
+            # This process paused or resumed submits while the row was on its way: the row is older than
+            # what it knows (applied, it would undo the pause, or adopt this process's own pause as
+            # another's and leave the operator untold). The next look reads a fresh one.
+            return
         kind = Incident(row.paused_by) if row.paused_by else None
         if kind is None:
             if self._paused_by is not None:
@@ -131,6 +142,16 @@ class ApiGate:
         self._pause_detail = row.pause_detail
         self._probe_at = row.probe_at
         self._level = row.level
+
+    @contextlib.contextmanager
+    def _change(self) -> Iterator[None]:
+        """Around a change this process makes to the pause (in the store, then here, or the other way)."""
+        self._changing += 1
+        try:
+            yield
+        finally:
+            self._changing -= 1
+            self._changes += 1
 
     async def submits_paused(self) -> bool:
         """Are submits paused right now (shared: as the store says, read now)?"""
@@ -145,22 +166,21 @@ class ApiGate:
             # The probe time this call would set; computed here, not on self: another submit of this process
             # may meet the same 402 while this one waits for the store.
             probe_at = self._clock() + self.probe_delay(self._level, kind)
-            began = await self._shared.gate_hold_submits(
-                kind.value, str(exc)[:500], probe_at=probe_at, now=self._clock()
-            )
-            if not began:
-                # Already paused for this: by another process (its probe schedule stands, it alerts), or by
-                # this one (several submits in flight met the same 402, and one of them started it: this
-                # process still alerts, whichever of them came back first).
-                if self._began != kind:
+            with self._change():
+                began = await self._shared.gate_hold_submits(
+                    kind.value, str(exc)[:500], probe_at=probe_at, now=self._clock()
+                )
+                if began:
+                    self._began = kind
+                    self.pause_started_here = True
+                    self._probe_at = probe_at
+                    self._level += 1
+                    self._hold(kind, str(exc), began=True)
+                elif self._began != kind:
+                    # Already paused for this: by another process (its probe schedule stands, it alerts), or
+                    # by this one (several submits in flight met the same 402, and one of them started it:
+                    # this process still alerts, whichever of them came back first).
                     self.pause_started_here = False
-                await self.sync()
-                return self._probe_at
-            self._began = kind
-            self.pause_started_here = True
-            self._probe_at = probe_at
-            self._level += 1
-            self._hold(kind, str(exc), began=True)
             await self.sync()  # the store's level and probe time are the ones every process goes by
             return self._probe_at
         if self._paused_by is None:
@@ -201,9 +221,10 @@ class ApiGate:
     async def key_works(self) -> None:
         """A submit was accepted: a later 401 deserves a loud line again, and probing starts fast again."""
         self._auth_logged = False
-        if self._shared is not None and self._level:
-            await self._shared.gate_resume(now=self._clock(), reset_level=True)
-        self._level = 0
+        with self._change():
+            if self._shared is not None and self._level:
+                await self._shared.gate_resume(now=self._clock(), reset_level=True)
+            self._level = 0
 
     async def probe(self, balance: Callable[[], Awaitable[apimart.Balance]]) -> bool:
         """While paused: ask the balance (through the gate). True when submits may start again."""
@@ -233,15 +254,17 @@ class ApiGate:
                 "key accepted, credit left" if credits is not None else "key accepted"
             )
             return True
-        self._schedule_probe(Incident.OUT_OF_CREDIT)
-        self._hold(Incident.OUT_OF_CREDIT, f"balance: {credits:g} credits left")
-        await self._publish_hold(Incident.OUT_OF_CREDIT)
+        with self._change():
+            self._schedule_probe(Incident.OUT_OF_CREDIT)
+            self._hold(Incident.OUT_OF_CREDIT, f"balance: {credits:g} credits left")
+            await self._publish_hold(Incident.OUT_OF_CREDIT)
         return False
 
     async def _resume_everywhere(self, why: str) -> None:
-        self._resume(why)
-        if self._shared is not None:
-            await self._shared.gate_resume(now=self._clock())
+        with self._change():
+            self._resume(why)
+            if self._shared is not None:
+                await self._shared.gate_resume(now=self._clock())
 
     async def _publish_hold(self, kind: Incident) -> None:
         """Shared: a probe found the pause still due (perhaps for another reason): the store says so too."""
@@ -254,9 +277,10 @@ class ApiGate:
         if isinstance(exc, apimart.AuthError | apimart.PaymentRequired):
             auth = isinstance(exc, apimart.AuthError)
             refused = Incident.API_KEY_REFUSED if auth else Incident.OUT_OF_CREDIT
-            self._schedule_probe(refused)
-            self._hold(refused, str(exc))
-            await self._publish_hold(refused)
+            with self._change():
+                self._schedule_probe(refused)
+                self._hold(refused, str(exc))
+                await self._publish_hold(refused)
             wait = self._probe_at - self._clock()
             log.info("balance probe: still refused (%s); next probe in %.0f s", exc.status, wait)
             return False

@@ -121,3 +121,41 @@ async def test_two_402s_at_once_in_one_process_still_leave_that_process_to_alert
     assert a.paused_by == Incident.OUT_OF_CREDIT
     assert a.pause_started_here, "the process whose submits met the 402 alerts the operator"
     assert await b.submits_paused() and not b.pause_started_here
+
+
+async def test_a_look_at_the_store_that_crosses_a_402_does_not_undo_the_pause_or_its_alert(
+    three_stores: list[Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The worker loop reads the gate row (no pause yet); before that read comes back, a submit of the same
+    # process meets a 402 and holds submits in the store. The loop's answer is older than what the process
+    # knows: applied, it would resume submits for a moment, and the process would then adopt its own pause
+    # as another's, so no process would ever tell the operator (seen once in CI on PostgreSQL).
+    store = three_stores[0]
+    gate = _gate(store)
+    read, held = store.gate_state, store.gate_hold_submits
+    looked, pause_held = asyncio.Event(), asyncio.Event()
+    reads = 0
+
+    async def slow_first_read():  # type: ignore[no-untyped-def]
+        nonlocal reads
+        reads += 1
+        row = await read()
+        if reads == 1:
+            looked.set()
+            await pause_held.wait()  # comes back only once the 402's hold is in the store
+        return row
+
+    async def hold(*args: object, **kwargs: object) -> bool:
+        began = await held(*args, **kwargs)  # type: ignore[arg-type]
+        pause_held.set()
+        return began
+
+    monkeypatch.setattr(store, "gate_state", slow_first_read)
+    monkeypatch.setattr(store, "gate_hold_submits", hold)
+    looking = asyncio.create_task(gate.sync())
+    await looked.wait()
+    await gate.pause_submits(apimart.PaymentRequired("no credit", status=402))
+    await looking
+    await gate.sync()
+    assert gate.paused_by == Incident.OUT_OF_CREDIT, "submits stay paused"
+    assert gate.pause_started_here, "the process whose submit met the 402 alerts the operator"
